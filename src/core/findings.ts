@@ -1,0 +1,54 @@
+/** A zero-based position in a text file, as editors count. */
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+/** A zero-based, end-exclusive span of text. */
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * Stable codes for everything the core can find wrong. The shell turns them into
+ * localised messages and diagnostics; tests and CI match on them.
+ */
+export type FindingCode =
+  | 'file.unreadable'
+  | 'frontMatter.missing'
+  | 'frontMatter.unclosed'
+  | 'frontMatter.language'
+  | 'frontMatter.yaml'
+  | 'field.missing'
+  | 'field.empty'
+  | 'field.type'
+  | 'field.unknown'
+  | 'id.invalid'
+  | 'id.duplicate'
+  | 'id.wrongTheme'
+  | 'version.invalid'
+  | 'guide.missingFile'
+  | 'guide.noThemes'
+  | 'guide.duplicate'
+  | 'theme.noQuestions'
+  | 'translation.noOriginal'
+  | 'translation.missingId'
+  | 'translation.extraId';
+
+/** One problem, located in a file, with the values its message needs. */
+export interface Finding {
+  readonly code: FindingCode;
+  readonly severity: Severity;
+  readonly file: string;
+  readonly range: Range;
+  /** Values for the message: ids, keys, expected types. */
+  readonly args: Readonly<Record<string, string>>;
+}
+
+/** A range covering the start of one zero-based line. */
+export function lineRange(line: number, length = 0): Range {
+  return { start: { line, character: 0 }, end: { line, character: length } };
+}

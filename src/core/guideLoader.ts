@@ -1,0 +1,365 @@
+import type { ContentFileSystem } from './contentFileSystem';
+import { lineRange, type Finding, type FindingCode, type Range, type Severity } from './findings';
+import { readFrontMatter, type FrontMatter } from './frontMatter';
+import type { Guide, GuideEntry, Question, Quote, Theme } from './guide';
+
+/** The file that makes a folder a guide; every other `.md` file in it is a theme. */
+export const GUIDE_FILE = 'guide.md';
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+const LANGUAGE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+
+type FieldType = 'string' | 'number' | 'list';
+type Path = readonly (string | number)[];
+
+interface Field {
+  readonly type: FieldType;
+  readonly required: boolean;
+}
+
+const GUIDE_FIELDS: Record<string, Field> = {
+  id: { type: 'string', required: true },
+  version: { type: 'string', required: true },
+  language: { type: 'string', required: true },
+  translationOf: { type: 'string', required: false },
+  title: { type: 'string', required: true },
+  description: { type: 'string', required: false },
+  attribution: { type: 'string', required: false },
+};
+
+const THEME_FIELDS: Record<string, Field> = {
+  id: { type: 'string', required: true },
+  order: { type: 'number', required: true },
+  title: { type: 'string', required: true },
+  questions: { type: 'list', required: true },
+  quotes: { type: 'list', required: false },
+};
+
+const QUESTION_FIELDS: Record<string, Field> = {
+  id: { type: 'string', required: true },
+  label: { type: 'string', required: true },
+  text: { type: 'string', required: true },
+};
+
+const QUOTE_FIELDS: Record<string, Field> = {
+  id: { type: 'string', required: true },
+  text: { type: 'string', required: true },
+  speaker: { type: 'string', required: true },
+  time: { type: 'string', required: true },
+};
+
+/** A guide, when it loaded without errors, and everything found on the way. */
+export interface GuideLoadResult {
+  readonly guide?: Guide;
+  readonly findings: readonly Finding[];
+}
+
+/** The guides found under some folders, and everything wrong with them. */
+export interface GuideLibrary {
+  readonly entries: readonly GuideEntry[];
+  readonly findings: readonly Finding[];
+}
+
+/** Collects findings for one file; knows where in the file each path is. */
+class FileChecker {
+  readonly findings: Finding[] = [];
+
+  constructor(
+    readonly file: string,
+    private readonly frontMatter: FrontMatter,
+  ) {}
+
+  report(code: FindingCode, path: Path, args: Record<string, string> = {}, severity: Severity = 'error', part: 'key' | 'value' = 'value'): void {
+    this.findings.push({ code, severity, file: this.file, range: this.frontMatter.rangeOf(path, part), args });
+  }
+
+  rangeOf(path: Path): Range {
+    return this.frontMatter.rangeOf(path);
+  }
+
+  /** Checks an object against its fields; returns it when every required field has a usable value. */
+  object(value: unknown, path: Path, fields: Record<string, Field>): Record<string, unknown> | undefined {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      this.report('field.type', path, { key: String(path.at(-1) ?? ''), expected: 'object' });
+      return undefined;
+    }
+    const record = value as Record<string, unknown>;
+    let usable = true;
+    for (const key of Object.keys(record)) {
+      if (!(key in fields)) this.report('field.unknown', [...path, key], { key }, 'warning', 'key');
+    }
+    for (const [key, field] of Object.entries(fields)) {
+      const item = record[key];
+      if (item === undefined || item === null) {
+        if (field.required) {
+          this.report('field.missing', path, { key });
+          usable = false;
+        }
+        continue;
+      }
+      if (!this.hasType(item, field.type)) {
+        this.report('field.type', [...path, key], { key, expected: field.type });
+        usable = false;
+      } else if (field.type === 'string' && (item as string).trim() === '') {
+        this.report('field.empty', [...path, key], { key });
+        usable = false;
+      }
+    }
+    return usable ? record : undefined;
+  }
+
+  private hasType(value: unknown, type: FieldType): boolean {
+    switch (type) {
+      case 'string':
+        return typeof value === 'string';
+      case 'number':
+        return typeof value === 'number' && Number.isFinite(value);
+      case 'list':
+        return Array.isArray(value);
+    }
+  }
+}
+
+async function readFile(fs: ContentFileSystem, file: string, findings: Finding[]): Promise<FrontMatter | undefined> {
+  let text: string;
+  try {
+    text = await fs.readFile(file);
+  } catch (error) {
+    findings.push({ code: 'file.unreadable', severity: 'error', file, range: lineRange(0), args: { reason: String((error as Error).message ?? error) } });
+    return undefined;
+  }
+  const result = readFrontMatter(text);
+  if (!result.ok) {
+    const { code, range, detail } = result.problem;
+    findings.push({ code, severity: 'error', file, range, args: { detail } });
+    return undefined;
+  }
+  return result.frontMatter;
+}
+
+/** Loads the guide in `folder`: its `guide.md` and one Markdown file per theme. */
+export async function loadGuide(fs: ContentFileSystem, folder: string): Promise<GuideLoadResult> {
+  const findings: Finding[] = [];
+  const guideFile = fs.join(folder, GUIDE_FILE);
+  let names: string[];
+  try {
+    names = (await fs.readDirectory(folder)).filter((e) => !e.isDirectory && e.name.endsWith('.md')).map((e) => e.name).sort();
+  } catch (error) {
+    findings.push({ code: 'file.unreadable', severity: 'error', file: folder, range: lineRange(0), args: { reason: String((error as Error).message ?? error) } });
+    return { findings };
+  }
+  if (!names.includes(GUIDE_FILE)) {
+    findings.push({ code: 'guide.missingFile', severity: 'error', file: guideFile, range: lineRange(0), args: { file: GUIDE_FILE } });
+    return { findings };
+  }
+
+  const header = await readGuideHeader(fs, guideFile, findings);
+  const themes: Theme[] = [];
+  for (const name of names.filter((n) => n !== GUIDE_FILE)) {
+    const theme = await readTheme(fs, fs.join(folder, name), findings);
+    if (theme) themes.push(theme);
+  }
+  themes.sort((a, b) => a.order - b.order);
+  const numbered = themes.map((theme, t) => ({
+    ...theme,
+    questions: theme.questions.map((q, i) => ({ ...q, number: `${t + 1}.${i + 1}` })),
+  }));
+
+  checkDuplicateIds(numbered, findings);
+  if (header && numbered.length === 0 && !findings.some((f) => f.severity === 'error')) {
+    findings.push({ code: 'guide.noThemes', severity: 'error', file: guideFile, range: lineRange(0), args: {} });
+  }
+  if (!header || findings.some((f) => f.severity === 'error')) return { findings };
+  return { guide: { ...header, themes: numbered, folder }, findings };
+}
+
+async function readGuideHeader(fs: ContentFileSystem, file: string, findings: Finding[]): Promise<Omit<Guide, 'themes' | 'folder'> | undefined> {
+  const frontMatter = await readFile(fs, file, findings);
+  if (!frontMatter) return undefined;
+  const check = new FileChecker(file, frontMatter);
+  const data = check.object(frontMatter.data, [], GUIDE_FIELDS);
+  const result = data && checkHeaderValues(check, data);
+  findings.push(...check.findings);
+  return result;
+}
+
+function checkHeaderValues(check: FileChecker, data: Record<string, unknown>): Omit<Guide, 'themes' | 'folder'> | undefined {
+  const id = data.id as string;
+  const version = data.version as string;
+  const language = data.language as string;
+  const translationOf = data.translationOf as string | undefined;
+  let ok = true;
+  if (!SLUG.test(id)) {
+    check.report('id.invalid', ['id'], { id });
+    ok = false;
+  }
+  if (!SEMVER.test(version)) {
+    check.report('version.invalid', ['version'], { version });
+    ok = false;
+  }
+  for (const [key, value] of [['language', language], ['translationOf', translationOf]] as const) {
+    if (value !== undefined && !LANGUAGE.test(value)) {
+      check.report('field.type', [key], { key, expected: 'language' });
+      ok = false;
+    }
+  }
+  if (!ok) return undefined;
+  return {
+    id,
+    version,
+    language,
+    ...(translationOf ? { translationOf } : {}),
+    title: data.title as string,
+    description: (data.description as string | undefined) ?? '',
+    attribution: (data.attribution as string | undefined) ?? '',
+    source: { file: check.file, range: check.rangeOf(['id']) },
+  };
+}
+
+async function readTheme(fs: ContentFileSystem, file: string, findings: Finding[]): Promise<Theme | undefined> {
+  const frontMatter = await readFile(fs, file, findings);
+  if (!frontMatter) return undefined;
+  const check = new FileChecker(file, frontMatter);
+  const data = check.object(frontMatter.data, [], THEME_FIELDS);
+  let theme: Theme | undefined;
+  if (data) {
+    const id = data.id as string;
+    if (!SLUG.test(id)) check.report('id.invalid', ['id'], { id });
+    const questions = (data.questions as unknown[]).flatMap((value, i) => {
+      const q = check.object(value, ['questions', i], QUESTION_FIELDS);
+      if (!q || !checkChildId(check, id, q.id as string, ['questions', i, 'id'])) return [];
+      const question: Question = {
+        id: q.id as string,
+        themeId: id,
+        label: q.label as string,
+        text: q.text as string,
+        number: '',
+        source: { file, range: check.rangeOf(['questions', i, 'id']) },
+      };
+      return [question];
+    });
+    const quotes = ((data.quotes as unknown[] | undefined) ?? []).flatMap((value, i) => {
+      const q = check.object(value, ['quotes', i], QUOTE_FIELDS);
+      if (!q || !checkChildId(check, id, q.id as string, ['quotes', i, 'id'])) return [];
+      const quote: Quote = {
+        id: q.id as string,
+        text: q.text as string,
+        speaker: q.speaker as string,
+        time: q.time as string,
+        source: { file, range: check.rangeOf(['quotes', i, 'id']) },
+      };
+      return [quote];
+    });
+    if ((data.questions as unknown[]).length === 0) check.report('theme.noQuestions', ['questions'], { id });
+    theme = {
+      id,
+      order: data.order as number,
+      title: data.title as string,
+      intro: frontMatter.body.trim(),
+      questions,
+      quotes,
+      source: { file, range: check.rangeOf(['id']) },
+    };
+  }
+  findings.push(...check.findings);
+  return theme;
+}
+
+/** Question and quote ids read `<theme id>/<slug>`, so an id says where it belongs. */
+function checkChildId(check: FileChecker, themeId: string, id: string, path: Path): boolean {
+  const [prefix, slug, ...rest] = id.split('/');
+  if (rest.length > 0 || slug === undefined || !SLUG.test(slug) || !SLUG.test(prefix ?? '')) {
+    check.report('id.invalid', path, { id });
+    return false;
+  }
+  if (prefix !== themeId) {
+    check.report('id.wrongTheme', path, { id, theme: themeId });
+    return false;
+  }
+  return true;
+}
+
+function checkDuplicateIds(themes: readonly Theme[], findings: Finding[]): void {
+  const seen = new Map<string, string>();
+  const items = themes.flatMap((t) => [t, ...t.questions, ...t.quotes]);
+  for (const item of items) {
+    const first = seen.get(item.id);
+    if (first) {
+      findings.push({ code: 'id.duplicate', severity: 'error', file: item.source.file, range: item.source.range, args: { id: item.id, first } });
+    } else {
+      seen.set(item.id, `${item.source.file}:${item.source.range.start.line + 1}`);
+    }
+  }
+}
+
+/**
+ * Loads every guide found in `roots` (a folder holding `guide.md`, or up to two levels below)
+ * and pairs translations with their original, checking that both use the same ids.
+ */
+export async function loadGuideLibrary(fs: ContentFileSystem, roots: readonly string[]): Promise<GuideLibrary> {
+  const findings: Finding[] = [];
+  const guides: Guide[] = [];
+  for (const root of roots) {
+    for (const folder of await findGuideFolders(fs, root, 2)) {
+      const result = await loadGuide(fs, folder);
+      findings.push(...result.findings);
+      if (result.guide) guides.push(result.guide);
+    }
+  }
+
+  const entries: GuideEntry[] = [];
+  for (const original of guides.filter((g) => !g.translationOf)) {
+    if (entries.some((e) => e.id === original.id)) {
+      findings.push({ code: 'guide.duplicate', severity: 'error', file: original.source.file, range: original.source.range, args: { id: original.id } });
+      continue;
+    }
+    const translations = guides.filter((g) => g.id === original.id && g.translationOf === original.language && g !== original);
+    const matching = translations.filter((t) => {
+      const problems = compareIds(original, t);
+      findings.push(...problems);
+      return problems.length === 0;
+    });
+    entries.push({ id: original.id, original, translations: matching });
+  }
+  for (const translation of guides.filter((g) => g.translationOf)) {
+    if (!guides.some((g) => !g.translationOf && g.id === translation.id && g.language === translation.translationOf)) {
+      findings.push({ code: 'translation.noOriginal', severity: 'error', file: translation.source.file, range: translation.source.range, args: { id: translation.id, language: translation.translationOf ?? '' } });
+    }
+  }
+  return { entries, findings };
+}
+
+async function findGuideFolders(fs: ContentFileSystem, folder: string, depth: number): Promise<string[]> {
+  let entries;
+  try {
+    entries = await fs.readDirectory(folder);
+  } catch {
+    return [];
+  }
+  if (entries.some((e) => !e.isDirectory && e.name === GUIDE_FILE)) return [folder];
+  if (depth === 0) return [];
+  const nested = await Promise.all(
+    entries.filter((e) => e.isDirectory && !e.name.startsWith('.')).sort((a, b) => a.name.localeCompare(b.name)).map((e) => findGuideFolders(fs, fs.join(folder, e.name), depth - 1)),
+  );
+  return nested.flat();
+}
+
+/** A translation must have exactly the original's ids, in the same themes. */
+function compareIds(original: Guide, translation: Guide): Finding[] {
+  const idsOf = (guide: Guide) => new Map(guide.themes.flatMap((t) => [t, ...t.questions, ...t.quotes].map((item) => [item.id, item.source] as const)));
+  const expected = idsOf(original);
+  const actual = idsOf(translation);
+  const findings: Finding[] = [];
+  for (const [id, source] of actual) {
+    if (!expected.has(id)) {
+      findings.push({ code: 'translation.extraId', severity: 'error', file: source.file, range: source.range, args: { id, language: original.language } });
+    }
+  }
+  for (const [id] of expected) {
+    if (!actual.has(id)) {
+      findings.push({ code: 'translation.missingId', severity: 'error', file: translation.source.file, range: translation.source.range, args: { id, language: translation.language } });
+    }
+  }
+  return findings;
+}

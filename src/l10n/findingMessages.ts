@@ -1,0 +1,59 @@
+import type { Finding } from '../core/findings';
+
+/**
+ * The localiser both shells share: `vscode.l10n.t` in the extension, `@vscode/l10n`'s `t` in the
+ * CLI. The English message is the key; `{name}` placeholders are filled from `args`.
+ */
+export type Translate = (message: string, args: Record<string, string>) => string;
+
+/** The localised message for a finding, without its location. */
+export function findingMessage(finding: Finding, t: Translate): string {
+  const a = finding.args;
+  switch (finding.code) {
+    case 'file.unreadable':
+      return t('The file could not be read: {reason}', a);
+    case 'frontMatter.missing':
+      return t('The file has no front matter: it must start with a line "---".', a);
+    case 'frontMatter.unclosed':
+      return t('The front matter is not closed: add a line "---" after it.', a);
+    case 'frontMatter.language':
+      return t('Front matter in "{detail}" is not allowed: content is data, so only YAML is read.', a);
+    case 'frontMatter.yaml':
+      return t('The front matter is not valid YAML: {detail}', a);
+    case 'field.missing':
+      return t('"{key}" is missing.', a);
+    case 'field.empty':
+      return t('"{key}" is empty.', a);
+    case 'field.type':
+      return t('"{key}" must be of type {expected}.', a);
+    case 'field.unknown':
+      return t('Unknown key "{key}" (a typo?); it is ignored.', a);
+    case 'id.invalid':
+      return t('"{id}" is not a valid id: use lowercase letters, digits and hyphens, and "<theme>/<name>" for questions and quotes.', a);
+    case 'id.duplicate':
+      return t('The id "{id}" is already used at {first}.', a);
+    case 'id.wrongTheme':
+      return t('"{id}" belongs to another theme: ids in this theme start with "{theme}/".', a);
+    case 'version.invalid':
+      return t('"{version}" is not a semantic version such as 1.0.0.', a);
+    case 'guide.missingFile':
+      return t('The guide folder has no {file}.', a);
+    case 'guide.noThemes':
+      return t('The guide has no themes: add a Markdown file per theme beside guide.md.', a);
+    case 'guide.duplicate':
+      return t('Another guide already has the id "{id}".', a);
+    case 'theme.noQuestions':
+      return t('The theme "{id}" has no questions.', a);
+    case 'translation.noOriginal':
+      return t('This translation of "{id}" has no original in "{language}".', a);
+    case 'translation.missingId':
+      return t('The translation ({language}) lacks "{id}", which the original has.', a);
+    case 'translation.extraId':
+      return t('"{id}" is not in the original ({language}): a translation has the same ids as its original.', a);
+  }
+}
+
+/** `file:line: message`, as compilers print it, so terminals and editors can link it. */
+export function formatFinding(finding: Finding, t: Translate): string {
+  return `${finding.file}:${finding.range.start.line + 1}: ${findingMessage(finding, t)}`;
+}
