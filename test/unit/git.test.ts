@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openRepository, readFilesAt, resolveCommit, type Repository } from '../../src/node/git';
+import { commitFiles, gitRepository, runGit } from './helpers/gitRepo';
+
+async function repositoryAt(folder: string): Promise<Repository> {
+  const opened = await openRepository(folder);
+  assert.ok(opened.ok, JSON.stringify(opened));
+  return opened.value;
+}
+
+describe('reading files from Git', () => {
+  it('finds the work tree root from a folder inside it', async () => {
+    const root = gitRepository({ 'docs/a.md': 'A\n' });
+    const repository = await repositoryAt(join(root, 'docs'));
+    assert.equal(realpathSync(repository.root), realpathSync(root));
+    assert.equal(repository.shallow, false);
+  });
+
+  it('says so when the folder is not in a repository', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'dialogue-guide-'));
+    assert.deepEqual(await openRepository(folder), { ok: false, problem: { kind: 'notARepository', folder } });
+  });
+
+  it('reads files at a commit exactly as committed, and tells which were not there', async () => {
+    const root = gitRepository({ 'docs/a.md': 'Line one\r\nLine two\n', 'docs/b c.md': 'Space in name\n' });
+    const repository = await repositoryAt(root);
+    const base = await resolveCommit(repository, 'main');
+    assert.ok(base.ok);
+    commitFiles(root, { 'docs/a.md': 'Rewritten\n', 'docs/new.md': 'New\n' });
+
+    const files = ['docs/a.md', 'docs/b c.md', 'docs/new.md', 'docs'].map((f) => join(root, f));
+    const read = await readFilesAt(repository, base.value, files);
+    assert.ok(read.ok);
+    assert.deepEqual([...read.value.values()], [
+      { kind: 'found', text: 'Line one\r\nLine two\n' },
+      { kind: 'found', text: 'Space in name\n' },
+      { kind: 'notInBase' },
+      { kind: 'notInBase' },
+    ]);
+  });
+
+  it('keeps going past a file outside the work tree', async () => {
+    const root = gitRepository({ 'a.md': 'A\n' });
+    const outside = join(mkdtempSync(join(tmpdir(), 'dialogue-guide-')), 'x.md');
+    writeFileSync(outside, 'X\n');
+    const repository = await repositoryAt(root);
+    const read = await readFilesAt(repository, 'HEAD', [outside, join(root, 'a.md')]);
+    assert.ok(read.ok);
+    assert.deepEqual([...read.value.values()], [{ kind: 'outsideRepository' }, { kind: 'found', text: 'A\n' }]);
+  });
+
+  it('reports an unknown ref, and does not take an option for a ref', async () => {
+    const repository = await repositoryAt(gitRepository({ 'a.md': 'A\n' }));
+    assert.deepEqual(await resolveCommit(repository, 'HEAD~1'), { ok: false, problem: { kind: 'unknownRef', ref: 'HEAD~1' } });
+    assert.deepEqual(await resolveCommit(repository, '--all'), { ok: false, problem: { kind: 'unknownRef', ref: '--all' } });
+  });
+
+  it('blames missing history on a shallow clone', async () => {
+    const origin = gitRepository({ 'a.md': 'A\n' });
+    commitFiles(origin, { 'a.md': 'B\n' });
+    const clone = mkdtempSync(join(tmpdir(), 'dialogue-guide-'));
+    runGit(clone, 'clone', '-q', '--depth', '1', `file://${origin}`, 'repo');
+    const repository = await repositoryAt(join(clone, 'repo'));
+    assert.equal(repository.shallow, true);
+    assert.deepEqual(await resolveCommit(repository, 'HEAD~1'), { ok: false, problem: { kind: 'shallowClone', ref: 'HEAD~1' } });
+    assert.ok((await resolveCommit(repository, 'HEAD')).ok);
+  });
+});
