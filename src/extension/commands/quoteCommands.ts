@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import type { GuideNode, TreeNode } from '../../core/guideTree';
+import type { QuotesPanel } from '../quotesPanel';
+import type { Command } from './commandManager';
+import { questionArgument } from './guideCommands';
+
+/** Opens (or updates) the quotes panel for a question: the argument, the selection, or a pick. */
+export class ShowQuotesCommand implements Command {
+  readonly id = 'dialogueGuide.showQuotes';
+
+  constructor(
+    private readonly view: vscode.TreeView<TreeNode>,
+    private readonly panel: QuotesPanel,
+    private readonly roots: () => readonly GuideNode[],
+  ) {}
+
+  async execute(arg?: unknown): Promise<void> {
+    const target = await this.target(arg);
+    if (target) this.panel.show(target.guideId, target.questionId);
+  }
+
+  private async target(arg: unknown): Promise<{ guideId: string; questionId: string } | undefined> {
+    if (typeof arg === 'object' && arg !== null && 'guideId' in arg && 'questionId' in arg) {
+      const { guideId, questionId } = arg as { guideId: unknown; questionId: unknown };
+      if (typeof guideId === 'string' && typeof questionId === 'string') return { guideId, questionId };
+    }
+    const node = questionArgument(arg, this.view);
+    if (node) return node;
+    // On a theme row: its quotes, beside its first question.
+    const theme = typeof arg === 'object' && arg !== null && (arg as TreeNode).kind === 'theme' ? (arg as TreeNode) : undefined;
+    if (theme?.children[0]?.kind === 'question') return theme.children[0];
+    if (this.panel.current) return this.panel.current;
+    const questions = this.roots().flatMap((g) => g.children.flatMap((t) => t.children));
+    const pick = await vscode.window.showQuickPick(
+      questions.map((q) => ({ label: `${q.number} ${q.label}`, detail: q.text, node: q })),
+      { title: vscode.l10n.t('Show Quotes'), placeHolder: vscode.l10n.t('Choose a question'), matchOnDetail: true },
+    );
+    return pick?.node;
+  }
+}
+
+/** What a click on a question row does: shows its quotes beside the editor, keeping focus in the tree. */
+export class OpenQuestionCommand implements Command {
+  readonly id = '_dialogueGuide.openQuestion';
+
+  constructor(private readonly panel: QuotesPanel) {}
+
+  execute(arg?: unknown): void {
+    const node = arg as TreeNode | undefined;
+    if (node?.kind === 'question') this.panel.show(node.guideId, node.questionId, { preserveFocus: true });
+  }
+}

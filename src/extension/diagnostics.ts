@@ -1,0 +1,22 @@
+import * as vscode from 'vscode';
+import type { Finding, Range } from '../core/findings';
+import { findingMessage } from '../l10n/findingMessages';
+
+const SEVERITY = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+} as const;
+
+/** VS Code's range for a core range. */
+export function toRange(range: Range): vscode.Range {
+  return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+}
+
+/** A finding as a diagnostic: localised message, stable code, exact range. */
+export function toDiagnostic(finding: Finding, severity = SEVERITY[finding.severity]): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(finding.range), findingMessage(finding, (message, args) => vscode.l10n.t(message, args)), severity);
+  diagnostic.code = finding.code;
+  diagnostic.source = 'Dialogue Guide';
+  return diagnostic;
+}
