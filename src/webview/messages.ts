@@ -1,0 +1,94 @@
+// The messages between the quotes panel (extension host) and its page (webview).
+// Both sides import this file, so a change to the protocol is a type error on both.
+
+/** One question of the theme, as the sibling list shows it. */
+export interface SiblingView {
+  readonly id: string;
+  readonly number: string;
+  readonly label: string;
+  readonly current: boolean;
+}
+
+/** One quote with who said it and when. */
+export interface QuoteView {
+  readonly id: string;
+  readonly text: string;
+  readonly speaker: string;
+  readonly time: string;
+}
+
+/** Everything the page renders for one selected question: plain, JSON-safe data. */
+export interface QuotesViewState {
+  readonly guideId: string;
+  readonly questionId: string;
+  /** The language of the guide content (for `lang` on the content). */
+  readonly language: string;
+  readonly theme: { readonly id: string; readonly title: string; readonly intro: string };
+  readonly question: { readonly id: string; readonly number: string; readonly label: string; readonly text: string };
+  readonly siblings: readonly SiblingView[];
+  readonly quotes: readonly QuoteView[];
+}
+
+/** The page's user-interface strings, localised by the extension (the page has no l10n API). */
+export interface QuotesStrings {
+  readonly questionHeading: string;
+  readonly siblingsHeading: string;
+  readonly quotesHeading: string;
+  readonly noQuotes: string;
+  readonly copy: string;
+  /** Contains `{0}` for the speaker. */
+  readonly copyLabel: string;
+  readonly copied: string;
+  readonly missing: string;
+}
+
+/** What the page keeps with `setState`; the serializer gets it back after a window reload. */
+export interface PersistedState {
+  readonly guideId: string;
+  readonly questionId: string;
+  /** The last rendered view, so a reloaded page shows it before the extension answers. */
+  readonly view?: QuotesViewState;
+}
+
+/** Extension → page. */
+export type HostMessage =
+  | { readonly type: 'update'; readonly state: QuotesViewState }
+  /** The selected question is not in the (reloaded) guide. */
+  | { readonly type: 'missing'; readonly guideId: string; readonly questionId: string }
+  | { readonly type: 'copied'; readonly quoteId: string };
+
+/** Page → extension. */
+export type PageMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'selectQuestion'; readonly guideId: string; readonly questionId: string }
+  | { readonly type: 'copyQuote'; readonly guideId: string; readonly quoteId: string };
+
+/** The fields (besides `type`) each page message carries; all are non-empty strings. */
+const pageMessageFields: { readonly [T in PageMessage['type']]: readonly string[] } = {
+  ready: [],
+  selectQuestion: ['guideId', 'questionId'],
+  copyQuote: ['guideId', 'quoteId'],
+};
+
+/** Whether `value` is exactly one of the page messages: known `type`, the right fields, nothing else. */
+export function isPageMessage(value: unknown): value is PageMessage {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const record = value as Record<string, unknown>;
+  const type = record.type;
+  if (typeof type !== 'string' || !Object.hasOwn(pageMessageFields, type)) return false;
+  const fields = pageMessageFields[type as PageMessage['type']];
+  const keys = Object.keys(record);
+  if (keys.length !== fields.length + 1) return false;
+  return fields.every((field) => isNonEmptyString(record[field]));
+}
+
+/** Whether `value` (from `getState` or the serializer, so untrusted) names a question. */
+export function isPersistedState(value: unknown): value is PersistedState {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return isNonEmptyString(record.guideId) && isNonEmptyString(record.questionId);
+}
+
+function isNonEmptyString(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0;
+}
