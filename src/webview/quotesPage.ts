@@ -1,0 +1,177 @@
+// The quotes page: renders the view the extension sends, and reports clicks back.
+// All content is set with textContent and DOM APIs; nothing from the guide is parsed as HTML.
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import type { HostMessage, PageMessage, PersistedState, QuotesStrings, QuotesViewState } from './messages';
+
+interface VsCodeApi {
+  postMessage(message: PageMessage): void;
+  getState(): unknown;
+  setState(state: PersistedState): void;
+}
+
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('quotes') as HTMLElement;
+const status = document.getElementById('status') as HTMLElement;
+const strings = readJson<QuotesStrings>(document.body.dataset.strings);
+let statusTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** The last view this page rendered, for the Copy buttons and persistence. */
+let currentView: QuotesViewState | undefined;
+
+function readJson<T>(text: string | undefined): T | undefined {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: { text?: string; className?: string; id?: string; lang?: string } = {},
+  ...children: Node[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (props.text !== undefined) node.textContent = props.text;
+  if (props.className) node.className = props.className;
+  if (props.id) node.id = props.id;
+  if (props.lang) node.lang = props.lang;
+  node.append(...children);
+  return node;
+}
+
+function format(template: string, ...args: string[]): string {
+  return template.replace(/\{(\d+)\}/g, (match, index: string) => args[Number(index)] ?? match);
+}
+
+/** The intro is Markdown; show its paragraphs as plain text rather than render (and trust) Markdown. */
+function introParagraphs(intro: string): HTMLElement[] {
+  return intro
+    .split(/\r?\n\s*\r?\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)
+    .map((p) => element('p', { text: p }));
+}
+
+function renderSibling(view: QuotesViewState, sibling: QuotesViewState['siblings'][number]): HTMLElement {
+  const button = element(
+    'button',
+    { className: 'sibling' },
+    element('span', { className: 'number', text: sibling.number }),
+    document.createTextNode(' '),
+    element('span', { className: 'label', text: sibling.label }),
+  );
+  button.type = 'button';
+  button.dataset.focusKey = `question:${sibling.id}`;
+  if (sibling.current) button.setAttribute('aria-current', 'true');
+  button.addEventListener('click', () => {
+    if (!sibling.current) vscode.postMessage({ type: 'selectQuestion', guideId: view.guideId, questionId: sibling.id });
+  });
+  return element('li', {}, button);
+}
+
+function renderQuote(view: QuotesViewState, quote: QuotesViewState['quotes'][number]): HTMLElement {
+  const attribution = [quote.speaker, quote.time].filter((s) => s.trim().length > 0).join(', ');
+  const copy = document.createElement('vscode-button');
+  copy.setAttribute('secondary', '');
+  copy.textContent = strings?.copy ?? 'Copy';
+  copy.setAttribute('aria-label', format(strings?.copyLabel ?? 'Copy the quote from {0}', quote.speaker));
+  copy.dataset.focusKey = `quote:${quote.id}`;
+  copy.addEventListener('click', () => vscode.postMessage({ type: 'copyQuote', guideId: view.guideId, quoteId: quote.id }));
+  return element(
+    'figure',
+    { className: 'quote' },
+    element('blockquote', {}, element('p', { text: quote.text })),
+    element('figcaption', {}, document.createTextNode('— '), element('cite', { text: attribution })),
+    element('div', { className: 'actions' }, copy),
+  );
+}
+
+function render(view: QuotesViewState): void {
+  // Keep focus on the same control across the in-place update, so keyboard users stay put.
+  const focusKey = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.focusKey : undefined;
+  currentView = view;
+
+  const header = element('header', {}, element('h1', { text: view.theme.title }));
+  const intro = introParagraphs(view.theme.intro);
+  if (intro.length > 0) header.append(element('div', { className: 'intro' }, ...intro));
+
+  const question = element(
+    'section',
+    { className: 'question' },
+    element('h2', { id: 'question-heading', text: format(strings?.questionHeading ?? 'Question {0}', view.question.number) }),
+    element('p', { className: 'question-text', text: view.question.text }),
+  );
+  question.setAttribute('aria-labelledby', 'question-heading');
+
+  const nav = element(
+    'nav',
+    { className: 'siblings' },
+    element('h2', { id: 'siblings-heading', text: strings?.siblingsHeading ?? 'Questions in this theme' }),
+    element('ol', {}, ...view.siblings.map((s) => renderSibling(view, s))),
+  );
+  nav.setAttribute('aria-labelledby', 'siblings-heading');
+
+  const quotes = element(
+    'section',
+    { className: 'quotes' },
+    element('h2', { id: 'quotes-heading', text: strings?.quotesHeading ?? 'Quotes' }),
+    ...(view.quotes.length > 0
+      ? view.quotes.map((q) => renderQuote(view, q))
+      : [element('p', { className: 'empty', text: strings?.noQuotes ?? 'This theme has no quotes.' })]),
+  );
+  quotes.setAttribute('aria-labelledby', 'quotes-heading');
+
+  root.lang = view.language;
+  root.replaceChildren(header, question, nav, quotes);
+  document.title = view.theme.title;
+
+  if (focusKey) {
+    for (const candidate of root.querySelectorAll<HTMLElement>('[data-focus-key]')) {
+      if (candidate.dataset.focusKey === focusKey) candidate.focus();
+    }
+  }
+  vscode.setState({ guideId: view.guideId, questionId: view.questionId, view });
+}
+
+function renderMissing(guideId: string, questionId: string): void {
+  currentView = undefined;
+  root.removeAttribute('lang');
+  root.replaceChildren(element('p', { className: 'empty', text: strings?.missing ?? 'The question is not in the guide.' }));
+  vscode.setState({ guideId, questionId });
+}
+
+function announce(text: string): void {
+  status.textContent = text;
+  if (statusTimer) clearTimeout(statusTimer);
+  statusTimer = setTimeout(() => (status.textContent = ''), 4000);
+}
+
+window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
+  const message = event.data;
+  if (typeof message !== 'object' || message === null) return;
+  switch (message.type) {
+    case 'update':
+      render(message.state);
+      break;
+    case 'missing':
+      renderMissing(message.guideId, message.questionId);
+      break;
+    case 'copied':
+      if (currentView?.quotes.some((q) => q.id === message.quoteId)) announce(strings?.copied ?? 'Quote copied.');
+      break;
+    default:
+      // Unknown messages are ignored.
+      break;
+  }
+});
+
+// The last view this page showed (after the panel was hidden or the window reloaded) beats the
+// view baked into the HTML when the panel was created; the extension's `update` follows anyway.
+const saved = vscode.getState() as PersistedState | undefined;
+const initial = saved?.view ?? readJson<QuotesViewState | null>(document.body.dataset.state) ?? undefined;
+if (initial) render(initial);
+vscode.postMessage({ type: 'ready' });
