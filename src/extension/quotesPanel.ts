@@ -1,0 +1,217 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { findQuestion } from '../core/guide';
+import { isPageMessage, isPersistedState, type HostMessage, type PageMessage, type QuotesStrings } from '../webview/messages';
+import { buildQuotesHtml } from '../webview/quotesHtml';
+import { buildQuotesViewState, findQuote, formatQuoteForCopy } from '../webview/quotesState';
+import type { GuideService } from './guideService';
+
+/** A question of a guide, by id. */
+export interface QuestionRef {
+  readonly guideId: string;
+  readonly questionId: string;
+}
+
+/**
+ * The one webview panel that shows the selected question's theme, sibling questions and quotes.
+ * It is created on first `show`, reused afterwards, and updated in place by messages.
+ */
+export class QuotesPanel implements vscode.Disposable {
+  static readonly viewType = 'dialogueGuide.quotes';
+
+  private readonly selected = new vscode.EventEmitter<QuestionRef>();
+  /** Fires when the user picks a sibling question in the panel. */
+  readonly onDidSelectQuestion = this.selected.event;
+
+  private panel: vscode.WebviewPanel | undefined;
+  private panelDisposables: vscode.Disposable[] = [];
+  /** Whether the page has said `ready` since its HTML was (re)loaded; nothing is posted before. */
+  private ready = false;
+  private selection: QuestionRef | undefined;
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly guides: GuideService,
+  ) {
+    this.disposables = [this.selected, guides.onDidChange(() => this.postState())];
+  }
+
+  /** The question the panel shows, while it is open. */
+  get current(): QuestionRef | undefined {
+    return this.panel && this.selection;
+  }
+
+  /** Shows `questionId` of `guideId`, opening the panel beside the editor or revealing it where it is. */
+  show(guideId: string, questionId: string, options: { preserveFocus?: boolean } = {}): void {
+    this.selection = { guideId, questionId };
+    if (this.panel) {
+      this.panel.reveal(undefined, options.preserveFocus);
+    } else {
+      const panel = vscode.window.createWebviewPanel(
+        QuotesPanel.viewType,
+        vscode.l10n.t('Quotes'),
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: options.preserveFocus ?? false },
+        this.webviewOptions(),
+      );
+      this.attach(panel);
+    }
+    this.postState();
+  }
+
+  /** Takes over a panel VS Code restored after a window reload; `state` is what the page last saved. */
+  restore(panel: vscode.WebviewPanel, state: unknown): void {
+    if (isPersistedState(state)) this.selection = { guideId: state.guideId, questionId: state.questionId };
+    this.attach(panel);
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    this.detach();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      enableCommandUris: false,
+      retainContextWhenHidden: false,
+      localResourceRoots: [this.scriptFolder, this.mediaFolder],
+    };
+  }
+
+  private get scriptFolder(): vscode.Uri {
+    return vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
+  }
+
+  private get mediaFolder(): vscode.Uri {
+    return vscode.Uri.joinPath(this.extensionUri, 'media');
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    if (this.panel && this.panel !== panel) this.panel.dispose();
+    this.detach();
+    this.panel = panel;
+    panel.title = vscode.l10n.t('Quotes');
+    panel.webview.options = this.webviewOptions();
+    panel.webview.html = this.html(panel.webview);
+    this.panelDisposables.push(
+      panel.onDidDispose(() => {
+        if (this.panel === panel) {
+          this.panel = undefined;
+          this.detach();
+        }
+      }),
+      // Without retainContextWhenHidden the page is torn down when hidden and says `ready` again when shown.
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.ready = false;
+      }),
+      panel.webview.onDidReceiveMessage((message: unknown) => {
+        if (isPageMessage(message)) this.receive(message);
+      }),
+    );
+    void this.setIcon(panel);
+  }
+
+  private detach(): void {
+    this.ready = false;
+    for (const d of this.panelDisposables) d.dispose();
+    this.panelDisposables = [];
+  }
+
+  private async setIcon(panel: vscode.WebviewPanel): Promise<void> {
+    const icon = vscode.Uri.joinPath(this.mediaFolder, 'icon.png');
+    try {
+      await vscode.workspace.fs.stat(icon);
+      panel.iconPath = icon;
+    } catch {
+      // No icon in this build: the panel keeps VS Code's default.
+    }
+  }
+
+  private receive(message: PageMessage): void {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.postState();
+        break;
+      case 'selectQuestion': {
+        const guide = this.guides.guide(message.guideId);
+        if (!guide || !findQuestion(guide, message.questionId)) return;
+        const ref = { guideId: message.guideId, questionId: message.questionId };
+        this.selection = ref;
+        this.postState();
+        this.selected.fire(ref);
+        break;
+      }
+      case 'copyQuote':
+        void this.copyQuote(message.guideId, message.quoteId);
+        break;
+    }
+  }
+
+  private async copyQuote(guideId: string, quoteId: string): Promise<void> {
+    // The text comes from the guide, not from the page.
+    const guide = this.guides.guide(guideId);
+    const quote = guide && findQuote(guide, quoteId);
+    if (!quote) return;
+    try {
+      await vscode.env.clipboard.writeText(formatQuoteForCopy(quote));
+    } catch (error) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not copy the quote: {0}', String(error)));
+      return;
+    }
+    this.post({ type: 'copied', quoteId });
+  }
+
+  /** Sends the current question's view, once the page is ready (it asks again after every reload). */
+  private postState(): void {
+    if (!this.selection) return;
+    const guide = this.guides.guide(this.selection.guideId);
+    const state = guide && buildQuotesViewState(guide, this.selection.questionId);
+    this.post(state ? { type: 'update', state } : { type: 'missing', ...this.selection });
+  }
+
+  private post(message: HostMessage): void {
+    if (this.panel && this.ready) void this.panel.webview.postMessage(message);
+  }
+
+  private html(webview: vscode.Webview): string {
+    const guide = this.selection && this.guides.guide(this.selection.guideId);
+    return buildQuotesHtml({
+      cspSource: webview.cspSource,
+      nonce: randomBytes(18).toString('base64'),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.scriptFolder, 'quotesPage.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.mediaFolder, 'quotes.css')).toString(),
+      uiLanguage: vscode.env.language,
+      strings: quotesStrings(),
+      state: guide && this.selection ? buildQuotesViewState(guide, this.selection.questionId) : undefined,
+    });
+  }
+}
+
+/** The page's strings in VS Code's display language; `{0}` stays for the page to fill in. */
+function quotesStrings(): QuotesStrings {
+  return {
+    questionHeading: vscode.l10n.t('Question {0}', '{0}'),
+    siblingsHeading: vscode.l10n.t('Questions in this theme'),
+    quotesHeading: vscode.l10n.t('Quotes'),
+    noQuotes: vscode.l10n.t('This theme has no quotes.'),
+    copy: vscode.l10n.t('Copy'),
+    copyLabel: vscode.l10n.t('Copy the quote from {0}', '{0}'),
+    copied: vscode.l10n.t('Quote copied to the clipboard.'),
+    missing: vscode.l10n.t('This question is no longer in the guide.'),
+  };
+}
+
+/** Creates the quotes panel and registers its serializer, so an open panel survives a window reload. */
+export function registerQuotesPanel(
+  extensionUri: vscode.Uri,
+  guides: GuideService,
+): { panel: QuotesPanel; disposable: vscode.Disposable } {
+  const panel = new QuotesPanel(extensionUri, guides);
+  const serializer = vscode.window.registerWebviewPanelSerializer(QuotesPanel.viewType, {
+    deserializeWebviewPanel: async (webviewPanel, state) => panel.restore(webviewPanel, state),
+  });
+  return { panel, disposable: vscode.Disposable.from(serializer, panel) };
+}
