@@ -14,7 +14,7 @@ export function toRange(range: Range): vscode.Range {
 }
 
 /** A finding as a diagnostic: localised message, stable code, exact range. */
-export function toDiagnostic(finding: Finding, severity = SEVERITY[finding.severity]): vscode.Diagnostic {
+export function toDiagnostic(finding: Finding, severity: vscode.DiagnosticSeverity = SEVERITY[finding.severity]): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(finding.range), findingMessage(finding, (message, args) => vscode.l10n.t(message, args)), severity);
   diagnostic.code = finding.code;
   diagnostic.source = 'Dialogue Guide';

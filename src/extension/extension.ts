@@ -1,12 +1,22 @@
 import * as vscode from 'vscode';
+import type { TreeNode } from '../core/guideTree';
 import { CommandManager } from './commands/commandManager';
+import { GoToSectionCommand, NextUnansweredCommand, PickStrategyDocumentCommand, PreviousUnansweredCommand } from './commands/documentCommands';
 import { CopyQuestionCommand, ReloadGuidesCommand, SwitchLanguageCommand } from './commands/guideCommands';
+import { NewStrategyDocumentCommand } from './commands/newStrategyDocument';
 import { OpenQuestionCommand, ShowQuotesCommand } from './commands/quoteCommands';
+import { registerSyncQuickFix, SyncDocumentCommand } from './commands/syncDocument';
+import { Navigator } from './documents/navigator';
+import { registerProgressStatusBar } from './documents/progressStatusBar';
+import { registerQuestionLenses } from './documents/questionLenses';
+import { registerStrategyDiagnostics } from './documents/strategyDiagnostics';
+import { StrategyDocuments } from './documents/strategyDocuments';
 import { GuideService } from './guideService';
 import { registerQuotesPanel } from './quotesPanel';
 import { GuideTreeModel } from './tree/guideTreeModel';
 import { GuideTreeProvider } from './tree/guideTreeProvider';
-import type { TreeNode } from '../core/guideTree';
+import { StrategyDocumentsView } from './tree/strategyDocumentsView';
+import { TreeFollowsDocument } from './tree/treeAnnotations';
 
 /** Wires the services, views and commands; every registration is disposed with the extension. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -15,15 +25,39 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const provider = new GuideTreeProvider(model);
   const view = vscode.window.createTreeView<TreeNode>('dialogueGuide.questions', { treeDataProvider: provider, showCollapseAll: true });
   const quotes = registerQuotesPanel(context.extensionUri, guides);
+  const documents = new StrategyDocuments(guides);
+  const navigator = new Navigator(documents);
+  const documentsView = new StrategyDocumentsView(documents);
   const commands = new CommandManager();
-  context.subscriptions.push(guides, model, provider, view, quotes.disposable, commands);
+  context.subscriptions.push(
+    guides,
+    model,
+    provider,
+    view,
+    quotes.disposable,
+    documents,
+    commands,
+    documentsView,
+    vscode.window.registerTreeDataProvider('dialogueGuide.documents', documentsView),
+    new TreeFollowsDocument(documents, model, view, navigator),
+    registerStrategyDiagnostics(documents),
+    registerProgressStatusBar(documents),
+    registerQuestionLenses(documents),
+    registerSyncQuickFix(),
+  );
 
   commands.register(
     new ShowQuotesCommand(view, quotes.panel, () => model.roots),
+    new OpenQuestionCommand(quotes.panel, navigator),
     new CopyQuestionCommand(view),
     new SwitchLanguageCommand(guides),
     new ReloadGuidesCommand(guides),
-    new OpenQuestionCommand(quotes.panel),
+    new NewStrategyDocumentCommand(guides),
+    new NextUnansweredCommand(navigator),
+    new PreviousUnansweredCommand(navigator),
+    new GoToSectionCommand(navigator, view),
+    new PickStrategyDocumentCommand(documents),
+    new SyncDocumentCommand(documents),
   );
 
   // A question picked inside the quotes panel is selected in the tree too.

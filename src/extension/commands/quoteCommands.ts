@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { GuideNode, TreeNode } from '../../core/guideTree';
+import type { Navigator } from '../documents/navigator';
 import type { QuotesPanel } from '../quotesPanel';
 import type { Command } from './commandManager';
 import { questionArgument } from './guideCommands';
@@ -39,14 +40,22 @@ export class ShowQuotesCommand implements Command {
   }
 }
 
-/** What a click on a question row does: shows its quotes beside the editor, keeping focus in the tree. */
+/**
+ * What a click on a question row does: reveals its section in the active strategy document, if
+ * there is one, and shows its quotes beside it, keeping focus in the tree.
+ */
 export class OpenQuestionCommand implements Command {
   readonly id = '_dialogueGuide.openQuestion';
 
-  constructor(private readonly panel: QuotesPanel) {}
+  constructor(
+    private readonly panel: QuotesPanel,
+    private readonly navigator: Navigator,
+  ) {}
 
-  execute(arg?: unknown): void {
+  async execute(arg?: unknown): Promise<void> {
     const node = arg as TreeNode | undefined;
-    if (node?.kind === 'question') this.panel.show(node.guideId, node.questionId, { preserveFocus: true });
+    if (node?.kind !== 'question') return;
+    await this.navigator.revealQuestion(node.guideId, node.questionId, { preserveFocus: true });
+    this.panel.show(node.guideId, node.questionId, { preserveFocus: true });
   }
 }

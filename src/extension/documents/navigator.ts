@@ -1,0 +1,82 @@
+import * as vscode from 'vscode';
+import type { QuestionStatus } from '../../core/strategyDocument';
+import type { ParsedDocument, StrategyDocuments } from './strategyDocuments';
+
+/** Moves the editor between questions of strategy documents. */
+export class Navigator {
+  constructor(private readonly documents: StrategyDocuments) {}
+
+  /** Reveals a question's section in the active strategy document for its guide, opening one if needed. */
+  async revealQuestion(guideId: string, questionId: string, options: { preserveFocus?: boolean } = {}): Promise<boolean> {
+    const entry = await this.documentFor(guideId);
+    if (!entry) return false;
+    const status = statuses(entry).find((q) => q.question.id === questionId);
+    if (!status?.section) {
+      vscode.window.setStatusBarMessage(vscode.l10n.t('This question has no section in {0}: run "Add Missing Questions".', vscode.workspace.asRelativePath(entry.uri)), 5000);
+      return false;
+    }
+    await this.select(entry, status, options.preserveFocus ?? false);
+    return true;
+  }
+
+  /** Goes to the next (or previous) question that is not answered yet, wrapping around. */
+  async step(direction: 1 | -1): Promise<void> {
+    const entry = this.documents.active;
+    if (!entry) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a strategy document first, or create one with "New Strategy Document".'));
+      return;
+    }
+    const open = statuses(entry).filter((q) => q.state !== 'answered' && q.section);
+    if (open.length === 0) {
+      const missing = statuses(entry).filter((q) => q.state === 'missing').length;
+      void vscode.window.showInformationMessage(
+        missing > 0 ? vscode.l10n.t('Every section is answered; {0} questions of the guide have no section yet.', missing) : vscode.l10n.t('Every question is answered.'),
+      );
+      return;
+    }
+    const editor = vscode.window.activeTextEditor;
+    const line = editor?.document.uri.toString() === entry.uri.toString() ? editor.selection.active.line : -1;
+    // Measured from the section the cursor is in, so "previous" skips the question being edited.
+    const here = this.questionAt(entry, line)?.section;
+    const marker = (q: QuestionStatus) => q.section!.markerLine;
+    const next =
+      direction === 1
+        ? (open.find((q) => marker(q) > (here?.markerLine ?? line)) ?? open[0]!)
+        : ([...open].reverse().find((q) => marker(q) < (here ? (here.headingLine ?? here.markerLine) : line)) ?? open.at(-1)!);
+    await this.select(entry, next, false);
+  }
+
+  /** The question whose section holds `line` of a parsed document. */
+  questionAt(entry: ParsedDocument, line: number): QuestionStatus | undefined {
+    return statuses(entry).find((q) => q.section && line >= (q.section.headingLine ?? q.section.markerLine) && line < q.section.answerLines.end);
+  }
+
+  private async select(entry: ParsedDocument, status: QuestionStatus, preserveFocus: boolean): Promise<void> {
+    const section = status.section!;
+    // The first line of the answer: the line after the marker's blank line, where typing starts.
+    const line = Math.min(section.answerLines.start + (section.answerLines.end - section.answerLines.start > 1 ? 1 : 0), section.answerLines.end);
+    const document = await vscode.workspace.openTextDocument(entry.uri);
+    const target = Math.min(line, document.lineCount - 1);
+    const editor = await vscode.window.showTextDocument(document, { preserveFocus, selection: new vscode.Range(target, 0, target, 0) });
+    editor.revealRange(new vscode.Range(section.headingLine ?? section.markerLine, 0, target, 0), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private async documentFor(guideId: string): Promise<ParsedDocument | undefined> {
+    const forGuide = (entry: ParsedDocument | undefined) => (entry?.analysis.guide?.id === guideId ? entry : undefined);
+    const known = forGuide(this.documents.active) ?? this.documents.documents.find((d) => forGuide(d));
+    if (known) return known;
+    // No open document answers this guide: open the workspace's first one that does.
+    for (const uri of await this.documents.findAll()) {
+      await vscode.workspace.openTextDocument(uri);
+      if (forGuide(this.documents.get(uri))) {
+        await this.documents.activate(uri);
+        return this.documents.get(uri);
+      }
+    }
+    return undefined;
+  }
+}
+
+function statuses(entry: ParsedDocument): QuestionStatus[] {
+  return entry.analysis.themes.flatMap((t) => [...t.questions]);
+}

@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+import { toDiagnostic } from '../diagnostics';
+import type { StrategyDocuments } from './strategyDocuments';
+
+type UnansweredLevel = 'information' | 'hint' | 'off';
+
+const UNANSWERED_SEVERITY: Record<Exclude<UnansweredLevel, 'off'>, vscode.DiagnosticSeverity> = {
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+/** Publishes each open strategy document's findings to the Problems panel, as it is typed. */
+export function registerStrategyDiagnostics(documents: StrategyDocuments): vscode.Disposable {
+  const collection = vscode.languages.createDiagnosticCollection('dialogueGuide.documents');
+  const publish = (uri: vscode.Uri) => {
+    const entry = documents.get(uri);
+    if (!entry) {
+      collection.delete(uri);
+      return;
+    }
+    const level = vscode.workspace.getConfiguration('dialogueGuide', uri).get<UnansweredLevel>('diagnostics.unanswered', 'information');
+    const diagnostics = entry.analysis.findings.flatMap((finding) => {
+      if (finding.code !== 'question.unanswered') return [toDiagnostic(finding)];
+      return level === 'off' ? [] : [toDiagnostic(finding, UNANSWERED_SEVERITY[level])];
+    });
+    collection.set(uri, diagnostics);
+  };
+  for (const entry of documents.documents) publish(entry.uri);
+  return vscode.Disposable.from(
+    collection,
+    documents.onDidChange(publish),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('dialogueGuide.diagnostics.unanswered')) for (const entry of documents.documents) publish(entry.uri);
+    }),
+  );
+}

@@ -1,0 +1,148 @@
+import * as vscode from 'vscode';
+import { analyseStrategyDocument, isStrategyDocument, parseStrategyDocument, type StrategyAnalysis, type StrategyDocument } from '../../core/strategyDocument';
+import type { GuideService } from '../guideService';
+
+/** A strategy document as last parsed, tied to the editor version it was parsed from. */
+export interface ParsedDocument {
+  readonly uri: vscode.Uri;
+  readonly version: number;
+  readonly text: string;
+  readonly parsed: StrategyDocument;
+  /** The document held against its guide, in the guide language the user chose. */
+  readonly analysis: StrategyAnalysis;
+}
+
+const PARSE_DELAY_MS = 150;
+
+/**
+ * Keeps the open strategy documents parsed. A keystroke re-parses only the edited document,
+ * after a short pause; the active strategy document (or the last one active) is tracked for the
+ * tree, the status bar and review.
+ */
+export class StrategyDocuments implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires when a document was (re)parsed or closed. */
+  readonly onDidChange = this.changed.event;
+  private readonly activeChanged = new vscode.EventEmitter<ParsedDocument | undefined>();
+  /** Fires when the active strategy document changes, or is re-parsed. */
+  readonly onDidChangeActive = this.activeChanged.event;
+
+  private readonly parsed = new Map<string, ParsedDocument>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private activeUri: vscode.Uri | undefined;
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.activeChanged];
+
+  constructor(private readonly guides: GuideService) {
+    this.disposables.push(
+      guides.onDidChange(() => this.reanalyse()),
+      vscode.workspace.onDidOpenTextDocument((d) => this.refresh(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
+    );
+    for (const document of vscode.workspace.textDocuments) this.refresh(document);
+    this.follow(vscode.window.activeTextEditor);
+  }
+
+  /** The strategy document in the active editor, or the last one that was active. */
+  get active(): ParsedDocument | undefined {
+    return this.activeUri && this.get(this.activeUri);
+  }
+
+  /** Makes `uri` the active strategy document (the tree's picker does this). */
+  async activate(uri: vscode.Uri): Promise<void> {
+    const document = await vscode.workspace.openTextDocument(uri);
+    this.refresh(document);
+    this.setActive(uri);
+  }
+
+  /** The parsed document, parsing it now if an edit is still waiting for the pause. */
+  get(uri: vscode.Uri): ParsedDocument | undefined {
+    const key = uri.toString();
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    const current = this.parsed.get(key);
+    if (document && (!current || current.version !== document.version)) return this.refresh(document);
+    return current;
+  }
+
+  /** Strategy documents in the workspace, open or not (Markdown files that hold markers or a guide id). */
+  async findAll(token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
+    const files = await vscode.workspace.findFiles('**/*.md', '**/{node_modules,.git}/**', 2000, token);
+    const found: vscode.Uri[] = [];
+    for (const uri of files) {
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      if (isStrategyDocument(text)) found.push(uri);
+    }
+    return found.sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => this.refresh(document), PARSE_DELAY_MS));
+  }
+
+  private refresh(document: vscode.TextDocument): ParsedDocument | undefined {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    const text = document.getText();
+    if (document.languageId !== 'markdown' || !isStrategyDocument(text)) {
+      if (this.parsed.delete(key)) this.changed.fire(document.uri);
+      return undefined;
+    }
+    const parsed = parseStrategyDocument(text, key);
+    const entry: ParsedDocument = { uri: document.uri, version: document.version, text, parsed, analysis: this.analyse(parsed) };
+    const previous = this.parsed.get(key);
+    this.parsed.set(key, entry);
+    if (previous?.version !== entry.version || previous.text !== text) {
+      this.changed.fire(document.uri);
+      if (this.activeUri?.toString() === key) this.activeChanged.fire(entry);
+    }
+    return entry;
+  }
+
+  private analyse(parsed: StrategyDocument): StrategyAnalysis {
+    return analyseStrategyDocument(parsed, this.guides.entries, { language: this.guides.language });
+  }
+
+  /** The guides changed (reload or language switch): every parsed document is held against them again. */
+  private reanalyse(): void {
+    for (const [key, entry] of this.parsed) {
+      this.parsed.set(key, { ...entry, analysis: this.analyse(entry.parsed) });
+      this.changed.fire(entry.uri);
+    }
+    this.activeChanged.fire(this.active);
+  }
+
+  /** Every parsed strategy document. */
+  get documents(): readonly ParsedDocument[] {
+    return [...this.parsed.values()];
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    if (this.parsed.delete(key)) this.changed.fire(uri);
+    if (this.activeUri?.toString() === key) this.setActive(undefined);
+  }
+
+  /** Follows the active editor, but keeps the last strategy document when another file is focused. */
+  private follow(editor: vscode.TextEditor | undefined): void {
+    if (editor && this.get(editor.document.uri)) this.setActive(editor.document.uri);
+  }
+
+  private setActive(uri: vscode.Uri | undefined): void {
+    if (uri?.toString() === this.activeUri?.toString()) return;
+    this.activeUri = uri;
+    void vscode.commands.executeCommand('setContext', 'dialogueGuide.hasActiveStrategyDocument', uri !== undefined);
+    this.activeChanged.fire(this.active);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
