@@ -36,7 +36,16 @@ export type FindingCode =
   | 'theme.noQuestions'
   | 'translation.noOriginal'
   | 'translation.missingId'
-  | 'translation.extraId';
+  | 'translation.extraId'
+  | 'marker.unknown'
+  | 'marker.duplicate'
+  | 'marker.outsideTheme'
+  | 'question.removed'
+  | 'question.missing'
+  | 'question.unanswered'
+  | 'document.conflict'
+  | 'document.noGuide'
+  | 'document.unknownGuide';
 
 /** One problem, located in a file, with the values its message needs. */
 export interface Finding {

@@ -50,6 +50,24 @@ export function findingMessage(finding: Finding, t: Translate): string {
       return t('The translation ({language}) lacks "{id}", which the original has.', a);
     case 'translation.extraId':
       return t('"{id}" is not in the original ({language}): a translation has the same ids as its original.', a);
+    case 'marker.unknown':
+      return t('Neither a theme nor a question of this guide has the id "{id}"; the section is not counted.', a);
+    case 'marker.duplicate':
+      return t('The marker "{id}" is already on line {line}; only the first one counts.', a);
+    case 'marker.outsideTheme':
+      return t('The question "{id}" is outside its theme: move it under the theme "{theme}".', a);
+    case 'question.removed':
+      return t('The question "{id}" is no longer in the guide; its answer is kept.', a);
+    case 'question.missing':
+      return t('The question "{id}" of the guide is missing from the document.', a);
+    case 'question.unanswered':
+      return t('The question "{id}" is not answered yet.', a);
+    case 'document.conflict':
+      return t('Git conflict marker: resolve the conflict before going on.', a);
+    case 'document.noGuide':
+      return t('The front matter does not say which guide the document follows: add "guide: <id>".', a);
+    case 'document.unknownGuide':
+      return t('No loaded guide has the id "{id}".', a);
   }
 }
 

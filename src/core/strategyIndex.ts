@@ -1,0 +1,62 @@
+import type { ContentFileSystem } from './contentFileSystem';
+import { lineRange, type Finding } from './findings';
+import { isStrategyDocument, parseStrategyDocument, type StrategyDocument } from './strategyDocument';
+
+/** The strategy documents found in some folders, and the files that could not be read. */
+export interface StrategyIndex {
+  /** Parsed documents, ordered by path. */
+  readonly documents: readonly StrategyDocument[];
+  readonly findings: readonly Finding[];
+}
+
+/** Files read at once: enough to keep the disk busy, few enough to stay far from the open-file limit. */
+const CONCURRENT_READS = 32;
+
+/** Finds the strategy documents (`*.md`) under `roots`, skipping hidden folders and node_modules, and parses them. */
+export async function indexStrategyDocuments(fs: ContentFileSystem, roots: readonly string[]): Promise<StrategyIndex> {
+  const files = (await Promise.all(roots.map((root) => markdownFiles(fs, root)))).flat();
+  const findings: Finding[] = [];
+  const parsed = await mapLimited(files, CONCURRENT_READS, async (file) => {
+    let text: string;
+    try {
+      text = await fs.readFile(file);
+    } catch (error) {
+      findings.push({ code: 'file.unreadable', severity: 'error', file, range: lineRange(0), args: { reason: String((error as Error).message ?? error) } });
+      return undefined;
+    }
+    return isStrategyDocument(text) ? parseStrategyDocument(text, file) : undefined;
+  });
+  return { documents: parsed.filter((d) => d !== undefined), findings };
+}
+
+/** Every `.md` file below `folder`, by path; a folder that cannot be read holds none. */
+async function markdownFiles(fs: ContentFileSystem, folder: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await fs.readDirectory(folder);
+  } catch {
+    return [];
+  }
+  const sorted = [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const nested = await Promise.all(
+    sorted.map((e) => {
+      if (e.isDirectory) return e.name.startsWith('.') || e.name === 'node_modules' ? [] : markdownFiles(fs, fs.join(folder, e.name));
+      return e.name.toLowerCase().endsWith('.md') ? [fs.join(folder, e.name)] : [];
+    }),
+  );
+  return nested.flat();
+}
+
+/** `map` over `items` with at most `limit` calls pending, results in the items' order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await map(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
