@@ -5,6 +5,7 @@ import { GoToSectionCommand, NextUnansweredCommand, PickStrategyDocumentCommand,
 import { CopyQuestionCommand, ReloadGuidesCommand, SwitchLanguageCommand } from './commands/guideCommands';
 import { NewStrategyDocumentCommand } from './commands/newStrategyDocument';
 import { OpenQuestionCommand, ShowQuotesCommand } from './commands/quoteCommands';
+import { CompareWithBaseCommand, FilterChangedCommand, PickReviewBaseCommand, StepChangedAnswerCommand } from './commands/reviewCommands';
 import { registerSyncQuickFix, SyncDocumentCommand } from './commands/syncDocument';
 import { Navigator } from './documents/navigator';
 import { registerProgressStatusBar } from './documents/progressStatusBar';
@@ -13,6 +14,9 @@ import { registerStrategyDiagnostics } from './documents/strategyDiagnostics';
 import { StrategyDocuments } from './documents/strategyDocuments';
 import { GuideService } from './guideService';
 import { registerQuotesPanel } from './quotesPanel';
+import { registerAnswerDiffProvider } from './review/answerDiff';
+import { reviewSummary } from './review/reviewMessages';
+import { ReviewService } from './review/reviewService';
 import { GuideTreeModel } from './tree/guideTreeModel';
 import { GuideTreeProvider } from './tree/guideTreeProvider';
 import { StrategyDocumentsView } from './tree/strategyDocumentsView';
@@ -28,6 +32,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const documents = new StrategyDocuments(guides);
   const navigator = new Navigator(documents);
   const documentsView = new StrategyDocumentsView(documents);
+  const review = new ReviewService(documents);
+  const follower = new TreeFollowsDocument(documents, model, view, navigator);
   const commands = new CommandManager();
   context.subscriptions.push(
     guides,
@@ -39,7 +45,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     commands,
     documentsView,
     vscode.window.registerTreeDataProvider('dialogueGuide.documents', documentsView),
-    new TreeFollowsDocument(documents, model, view, navigator),
+    follower,
+    review,
+    registerAnswerDiffProvider(documents, review),
+    // Review marks ride on the same tree rows as answer marks; the count goes in the title bar.
+    review.onDidChange((state) => {
+      follower.setReview(review.marks);
+      view.description = reviewSummary(state);
+    }),
     registerStrategyDiagnostics(documents),
     registerProgressStatusBar(documents),
     registerQuestionLenses(documents),
@@ -58,6 +71,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     new GoToSectionCommand(navigator, view),
     new PickStrategyDocumentCommand(documents),
     new SyncDocumentCommand(documents),
+    new CompareWithBaseCommand(review, guides, documents, navigator, view),
+    new StepChangedAnswerCommand(1, review, guides, model, view),
+    new StepChangedAnswerCommand(-1, review, guides, model, view),
+    new PickReviewBaseCommand(review, documents),
+    new FilterChangedCommand(true, model),
+    new FilterChangedCommand(false, model),
   );
 
   // A question picked inside the quotes panel is selected in the tree too.
