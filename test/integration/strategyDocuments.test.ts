@@ -1,0 +1,143 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { scaffoldStrategyDocument } from '../../src/core/scaffold';
+import { markerFor } from '../../src/core/strategyDocument';
+import type { DialogueGuideInternals } from '../../src/extension/extension';
+import { closeAllEditors, internals, waitFor, workspaceTempFolder } from './helpers';
+
+const GUIDE = 'sociale-medier-i-lokalpolitikken';
+
+describe('Strategy documents', () => {
+  let api: DialogueGuideInternals;
+  let folder: Awaited<ReturnType<typeof workspaceTempFolder>>;
+
+  before(async () => {
+    api = await internals();
+    folder = await workspaceTempFolder();
+  });
+
+  after(async () => {
+    await closeAllEditors();
+    await folder.dispose();
+  });
+
+  /** Scaffolds a document through the command, as a keybinding or task would. */
+  async function scaffold(name: string, themes?: string[]): Promise<vscode.Uri> {
+    const uri = vscode.Uri.joinPath(folder, name);
+    const created = await vscode.commands.executeCommand<vscode.Uri>('dialogueGuide.newStrategyDocument', { guide: GUIDE, themes, title: 'Strategi for sociale medier', organisation: 'Eksempel Kommune', uri: uri.toString() });
+    assert.equal(created?.toString(), uri.toString());
+    return uri;
+  }
+
+  /** Inserts `answer` on the blank line after a question's marker, without saving. */
+  async function answer(uri: vscode.Uri, questionId: string, text: string): Promise<void> {
+    const document = await vscode.workspace.openTextDocument(uri);
+    const line = document.getText().split('\n').indexOf(markerFor(questionId));
+    assert.ok(line >= 0, `${questionId} has a marker`);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(line + 1, 0), `\n${text}\n`);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+  }
+
+  it('scaffolds exactly the core scaffold and opens it with the cursor in the first answer', async () => {
+    const uri = await scaffold('fuld.md');
+    const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const guide = api.guides.guide(GUIDE)!;
+    assert.equal(written, scaffoldStrategyDocument(guide, { title: 'Strategi for sociale medier', organisation: 'Eksempel Kommune' }));
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.toString(), uri.toString());
+    const marker = written.split('\n').indexOf(markerFor('sociale-medier/platforme'));
+    assert.ok(editor!.selection.active.line > marker && editor!.selection.active.line <= marker + 1, `cursor on line ${editor!.selection.active.line}, marker on ${marker}`);
+  });
+
+  it('never overwrites an existing file', async () => {
+    const uri = vscode.Uri.joinPath(folder, 'findes.md');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('Mine egne noter\n'));
+    await assert.rejects(() => Promise.resolve(vscode.commands.executeCommand('dialogueGuide.newStrategyDocument', { guide: GUIDE, title: 'X', uri: uri.toString() })), /already exists/);
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), 'Mine egne noter\n');
+  });
+
+  it('rejects an unknown guide with a clear error', async () => {
+    await assert.rejects(() => Promise.resolve(vscode.commands.executeCommand('dialogueGuide.newStrategyDocument', { guide: 'nope', title: 'X', uri: vscode.Uri.joinPath(folder, 'nope.md').toString() })), /Unknown guide "nope"/);
+  });
+
+  it('tracks answers as they are typed: tree marks, counts and diagnostics', async () => {
+    const uri = await scaffold('svar.md');
+    await waitFor('the document to be analysed', () => api.documents.get(uri)?.analysis.total === 18);
+    assert.equal(api.documents.get(uri)!.analysis.answered, 0);
+    const unanswered = () => vscode.languages.getDiagnostics(uri).filter((d) => d.code === 'question.unanswered');
+    await waitFor('18 unanswered diagnostics', () => unanswered().length === 18);
+
+    await answer(uri, 'sociale-medier/platforme', 'Facebook, LinkedIn og Instagram.');
+    await waitFor('one answer', () => api.documents.get(uri)?.analysis.answered === 1);
+    await waitFor('the tree mark', () => api.model.question(GUIDE, 'sociale-medier/platforme')?.kind === 'question' && (api.model.question(GUIDE, 'sociale-medier/platforme') as { answer?: string }).answer === 'answered');
+    assert.equal(api.model.roots[0]!.children[0]!.answered, 1);
+    await waitFor('17 unanswered diagnostics', () => unanswered().length === 17);
+    const document = await vscode.workspace.openTextDocument(uri);
+    assert.ok(document.isDirty, 'tracked without saving');
+  });
+
+  it('reports a duplicate marker and conflict markers with their exact lines', async () => {
+    const uri = await scaffold('problemer.md', ['samspil']);
+    const document = await vscode.workspace.openTextDocument(uri);
+    const lines = document.getText().split('\n');
+    const marker = lines.indexOf(markerFor('samspil/behov'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(lines.length - 1, 0), `\n${markerFor('samspil/behov')}\n\n<<<<<<< HEAD\nvores svar\n=======\nderes svar\n>>>>>>> gren\n`);
+    await vscode.workspace.applyEdit(edit);
+    const duplicate = await waitFor('the duplicate marker', () => vscode.languages.getDiagnostics(uri).find((d) => d.code === 'marker.duplicate'));
+    assert.equal(duplicate.range.start.line, lines.length);
+    assert.match(duplicate.message, new RegExp(`line ${marker + 1}`));
+    const conflicts = vscode.languages.getDiagnostics(uri).filter((d) => d.code === 'document.conflict');
+    assert.deepEqual(conflicts.map((d) => d.range.start.line), [lines.length + 2, lines.length + 4, lines.length + 6]);
+    assert.ok(conflicts.every((d) => d.severity === vscode.DiagnosticSeverity.Error));
+  });
+
+  it('adds missing sections without touching unsaved answers, and refuses on conflict markers', async () => {
+    const uri = vscode.Uri.joinPath(folder, 'sync.md');
+    const guide = api.guides.guide(GUIDE)!;
+    const full = scaffoldStrategyDocument(guide, { title: 'Sync', organisation: '' });
+    // The document of an older guide version: one question's section is not there yet.
+    const old = full.replace(`### ${guide.themes[1]!.questions[1]!.text}\n\n${markerFor('enkeltsager/fokus')}\n\n`, '');
+    assert.notEqual(old, full);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(old));
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    await answer(uri, 'enkeltsager/erfaringer', 'Ja, om skolelukninger.');
+    await waitFor('the missing question to be flagged', () => vscode.languages.getDiagnostics(uri).some((d) => d.code === 'question.missing'));
+
+    assert.equal(await vscode.commands.executeCommand('dialogueGuide.syncDocument', uri), true);
+    const text = document.getText();
+    assert.ok(text.includes('Ja, om skolelukninger.'), 'the unsaved answer is kept');
+    assert.ok(text.includes(markerFor('enkeltsager/fokus')), 'the missing section is added');
+    assert.ok(text.indexOf(markerFor('enkeltsager/erfaringer')) < text.indexOf(markerFor('enkeltsager/fokus')));
+    assert.ok(text.indexOf(markerFor('enkeltsager/fokus')) < text.indexOf(markerFor('enkeltsager/helhedshensyn')), 'in guide order');
+    assert.ok(document.isDirty, 'the edit is applied to the open document, not written behind it');
+    await waitFor('the flag to clear', () => !vscode.languages.getDiagnostics(uri).some((d) => d.code === 'question.missing'));
+
+    const conflicted = vscode.Uri.joinPath(folder, 'konflikt.md');
+    const withConflict = old.replace(markerFor('enkeltsager/erfaringer'), `${markerFor('enkeltsager/erfaringer')}\n\n<<<<<<< HEAD\na\n=======\nb\n>>>>>>> gren`);
+    await vscode.workspace.fs.writeFile(conflicted, new TextEncoder().encode(withConflict));
+    const conflictDocument = await vscode.workspace.openTextDocument(conflicted);
+    assert.equal(await vscode.commands.executeCommand('dialogueGuide.syncDocument', conflicted), false);
+    assert.equal(conflictDocument.getText(), withConflict, 'nothing was changed');
+  });
+
+  it('goes to the next unanswered question and reveals a question from the tree', async () => {
+    const uri = await scaffold('navigation.md');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const lines = document.getText().split('\n');
+    const editor = await vscode.window.showTextDocument(document);
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await waitFor('the active document', () => api.documents.active?.uri.toString() === uri.toString());
+    await vscode.commands.executeCommand('dialogueGuide.nextUnanswered');
+    const first = lines.indexOf(markerFor('sociale-medier/platforme'));
+    assert.equal(vscode.window.activeTextEditor!.selection.active.line, first + 1);
+    await vscode.commands.executeCommand('dialogueGuide.nextUnanswered');
+    assert.equal(vscode.window.activeTextEditor!.selection.active.line, lines.indexOf(markerFor('sociale-medier/formaal')) + 1);
+
+    const node = api.model.question(GUIDE, 'samspil/behov');
+    await vscode.commands.executeCommand('dialogueGuide.goToSection', node);
+    assert.equal(vscode.window.activeTextEditor!.selection.active.line, lines.indexOf(markerFor('samspil/behov')) + 1);
+  });
+});
