@@ -13,7 +13,7 @@ import { registerQuestionLenses } from './documents/questionLenses';
 import { registerStrategyDiagnostics } from './documents/strategyDiagnostics';
 import { StrategyDocuments } from './documents/strategyDocuments';
 import { GuideService } from './guideService';
-import { registerQuotesPanel } from './quotesPanel';
+import { registerQuotesPanel, type QuotesPanel } from './quotesPanel';
 import { registerAnswerDiffProvider } from './review/answerDiff';
 import { reviewSummary } from './review/reviewMessages';
 import { ReviewService } from './review/reviewService';
@@ -22,8 +22,18 @@ import { GuideTreeProvider } from './tree/guideTreeProvider';
 import { StrategyDocumentsView } from './tree/strategyDocumentsView';
 import { TreeFollowsDocument } from './tree/treeAnnotations';
 
+/** What `activate` returns: the live services, for the integration tests (not a public API). */
+export interface DialogueGuideInternals {
+  readonly guides: GuideService;
+  readonly model: GuideTreeModel;
+  readonly view: vscode.TreeView<TreeNode>;
+  readonly quotes: QuotesPanel;
+  readonly documents: StrategyDocuments;
+  readonly review: ReviewService;
+}
+
 /** Wires the services, views and commands; every registration is disposed with the extension. */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<DialogueGuideInternals> {
   const guides = new GuideService(vscode.Uri.joinPath(context.extensionUri, 'content'));
   const model = new GuideTreeModel(guides);
   const provider = new GuideTreeProvider(model);
@@ -88,6 +98,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
 
   await guides.reload();
+  return { guides, model, view, quotes: quotes.panel, documents, review };
 }
 
 export function deactivate(): void {}
