@@ -1,0 +1,166 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { Guide } from '../../../src/core/guide';
+import { scaffoldStrategyDocument } from '../../../src/core/scaffold';
+import { analyseStrategyDocument, parseStrategyDocument } from '../../../src/core/strategyDocument';
+import { applyInsertions, planSync } from '../../../src/core/sync';
+import { answerQuestion } from './answers';
+import { entryOf, makeGuide, type ThemeSpec } from './guides';
+
+/*
+ * Properties of the strategy document round trip, shared by the unit tests (a few hundred runs)
+ * and scripts/soak.ts (ten thousand).
+ */
+
+const slug = fc.stringMatching(/^[a-z0-9]{1,8}(?:-[a-z0-9]{1,4}){0,2}$/);
+
+/** Text that Markdown reads as structure when it starts a line. */
+const STRUCTURE_LOOKALIKES = ['## Overskrift', '<!-- dialogue-guide: tema/x -->', '<!-- dialogue-guide: tema -->', '```', '~~~', '<<<<<<< HEAD', '=======', '>>>>>>> b', '---', '> citat'];
+
+/** Guide text: any Unicode, line breaks, and text that looks like headings, markers, fences or conflicts. */
+const guideText = fc
+  .array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 20 }), fc.constantFrom(...STRUCTURE_LOOKALIKES, ' ', '\n', '\r\n', 'æøå ÆØÅ', '😀', '\u2028')), { minLength: 1, maxLength: 5 })
+  .map((parts) => parts.join(''))
+  .filter((text) => text.trim() !== '');
+
+const themeSpec = (id: string): fc.Arbitrary<ThemeSpec> =>
+  fc.record({
+    id: fc.constant(id),
+    title: guideText,
+    questions: fc.uniqueArray(fc.tuple(slug, guideText), { minLength: 1, maxLength: 5, selector: ([s]) => s }),
+    quotes: fc.array(fc.record({ text: guideText, speaker: guideText, time: guideText }), { maxLength: 2 }),
+  });
+
+/**
+ * A line a person could write in an answer. Lines that would be structure at the start of a
+ * line (a marker, a fence, a conflict marker) appear only inside fences: written bare, they are
+ * meant to be structure.
+ */
+const isPlain = (line: string) => !/[\r\n]/.test(line) && !/^ {0,3}(```|~~~)/.test(line) && !/^<!--/.test(line) && !/^(<{7}|={7}|\|{7}|>{7})/.test(line);
+const plainLine = fc.string({ unit: 'grapheme', maxLength: 30 }).filter(isPlain);
+const answerLine = fc.oneof(
+  plainLine,
+  fc.tuple(fc.integer({ min: 1, max: 6 }), plainLine).map(([level, text]) => `${'#'.repeat(level)} ${text}`),
+  fc.constantFrom('<!-- note -->', '- punkt', '> citat', '***', '   ', '', '    <!-- dialogue-guide: tema/x -->'),
+);
+const fencedBlock = fc
+  .tuple(fc.constantFrom('```', '````md', '~~~', '~~~~ tekst'), fc.array(fc.oneof(plainLine, fc.constantFrom(...STRUCTURE_LOOKALIKES.filter((l) => !/^[`~]/.test(l)), '')), { maxLength: 4 }))
+  .map(([open, inner]) => [open, ...inner, open.charAt(0).repeat(open.match(/^([`~])\1*/)![0].length)]);
+
+/** An answer: lines and fenced blocks joined by LF or CRLF, starting and ending with a line that is not blank. */
+export const answerText = fc
+  .array(fc.oneof(answerLine.map((l) => [l]), fencedBlock), { minLength: 1, maxLength: 6 })
+  .map((blocks) => blocks.flat())
+  .filter((lines) => /[^ \t]/.test(lines[0]!) && /[^ \t]/.test(lines.at(-1)!))
+  .chain((lines) => fc.array(fc.constantFrom('\n', '\r\n'), { minLength: lines.length, maxLength: lines.length }).map((breaks) => lines.map((l, i) => (i === 0 ? l : breaks[i]! + l)).join('')));
+
+interface Inclusion {
+  readonly old: boolean;
+  readonly new: boolean;
+}
+
+/** A guide as it was when the document was scaffolded, the guide now, and a document with answers. */
+export interface Scenario {
+  readonly oldGuide: Guide;
+  readonly newGuide: Guide;
+  /** Answers to questions of the old guide, by id. */
+  readonly answers: ReadonlyMap<string, string>;
+  readonly title: string;
+  readonly organisation: string;
+  readonly includeQuotes: boolean;
+  readonly eol: '\n' | '\r\n';
+  readonly bom: boolean;
+  readonly finalNewline: boolean;
+}
+
+/** The guide with the themes and questions `included` picks. */
+function pick(themes: readonly ThemeSpec[], inclusion: readonly { theme: Inclusion; questions: readonly Inclusion[] }[], side: keyof Inclusion): Guide {
+  return makeGuide(
+    themes.flatMap((theme, t) => (inclusion[t]!.theme[side] ? [{ ...theme, questions: theme.questions.filter((_, q) => inclusion[t]!.questions[q]![side]) }] : [])),
+  );
+}
+
+/** Scenarios where the guide changed since scaffolding: it gained, and (unless `onlyGains`) lost, themes and questions. */
+export function scenarios(onlyGains: boolean): fc.Arbitrary<Scenario> {
+  const included = (keepOld: boolean) => fc.record({ old: keepOld ? fc.constant(true) : fc.boolean(), new: onlyGains ? fc.constant(true) : fc.boolean() });
+  return fc
+    .uniqueArray(slug, { minLength: 1, maxLength: 4 })
+    .chain((ids) => fc.tuple(...ids.map(themeSpec)))
+    .chain((themes) =>
+      fc.record({
+        themes: fc.constant(themes),
+        inclusion: fc.tuple(...themes.map((t) => fc.record({ theme: included(false), questions: fc.tuple(...t.questions.map(() => included(false))) }))),
+        answers: fc.tuple(...themes.flatMap((t) => t.questions.map(() => fc.option(answerText, { nil: undefined })))),
+        title: fc.string({ unit: 'binary', maxLength: 20 }),
+        organisation: fc.string({ unit: 'binary', maxLength: 20 }),
+        includeQuotes: onlyGains ? fc.constant(false) : fc.boolean(),
+        eol: fc.constantFrom('\n' as const, '\r\n' as const),
+        bom: fc.boolean(),
+        finalNewline: fc.boolean(),
+      }),
+    )
+    .map(({ themes, inclusion, answers, ...rest }): Scenario => {
+      const oldGuide = pick(themes, inclusion, 'old');
+      // Only questions the document had can have been answered.
+      const asked = new Set(oldGuide.themes.flatMap((t) => t.questions.map((q) => q.id)));
+      const ids = themes.flatMap((t) => t.questions.map(([s]) => `${t.id}/${s}`));
+      return {
+        ...rest,
+        oldGuide,
+        newGuide: pick(themes, inclusion, 'new'),
+        answers: new Map(ids.flatMap((id, i) => (answers[i] === undefined || !asked.has(id) ? [] : [[id, answers[i]] as const]))),
+      };
+    });
+}
+
+/** The scaffold of `guide`, in the scenario's line breaks, with the scenario's answers. */
+export function writeDocument(guide: Guide, s: Scenario): string {
+  let text = (s.bom ? '\ufeff' : '') + scaffoldStrategyDocument(guide, s).replace(/\n/g, s.eol);
+  for (const [id, answer] of s.answers) text = answerQuestion(text, id, answer);
+  return s.finalNewline ? text : text.slice(0, -s.eol.length);
+}
+
+function synced(text: string, guide: Guide): string {
+  const plan = planSync(text, parseStrategyDocument(text, 'strategi.md'), guide);
+  assert.ok(plan.ok, JSON.stringify(plan));
+  return applyInsertions(text, plan.insertions);
+}
+
+/** Property checks by name, each run over `numRuns` generated cases. */
+export const strategyDocumentProperties: Readonly<Record<string, (numRuns: number) => void>> = {
+  'keeps every answer byte for byte through scaffold, answers and a sync with a changed guide': (numRuns) => fc.assert(fc.property(scenarios(false), (s) => {
+    const before = writeDocument(s.oldGuide, s);
+    const after = synced(before, s.newGuide);
+    const document = parseStrategyDocument(after, 'strategi.md');
+    assert.equal(document.frontMatter?.title, s.title);
+    assert.equal(document.frontMatter?.organisation, s.organisation);
+    const sections = new Map(document.sections.map((section) => [section.questionId, section]));
+    for (const [id, answer] of s.answers) {
+      assert.equal(sections.get(id)?.answer, answer, id);
+      assert.equal(sections.get(id)?.state, answer.replace(/<!--[\s\S]*?-->/g, '').trim() === '' ? 'empty' : 'answered', id);
+    }
+    const analysis = analyseStrategyDocument(document, [entryOf(s.newGuide)]);
+    const problems = analysis.findings.filter((f) => !['question.unanswered', 'question.removed', 'marker.unknown'].includes(f.code));
+    assert.deepEqual(problems, []);
+    assert.equal(analysis.total, s.newGuide.themes.reduce((n, t) => n + t.questions.length, 0));
+    assert.equal(synced(after, s.newGuide), after, 'a second sync adds nothing');
+  }), { numRuns }),
+
+  'gives a document the shape of a scaffold of the guide it is synced with': (numRuns) => fc.assert(fc.property(scenarios(true), (s) => {
+    assert.equal(synced(writeDocument(s.oldGuide, s), s.newGuide), writeDocument(s.newGuide, s));
+  }), { numRuns }),
+
+  'parses any text without throwing, with every range inside the text': (numRuns) => fc.assert(fc.property(
+    fc.array(fc.oneof(answerLine, fc.constantFrom(...STRUCTURE_LOOKALIKES, '---', 'guide: demo', 'title: "x'), fc.string({ unit: 'binary', maxLength: 10 })), { maxLength: 30 }).map((lines) => lines.join('\n')),
+    (text) => {
+      const document = parseStrategyDocument(text, 'x.md');
+      const lines = text.split('\n');
+      const ranges = [...document.findings.map((f) => f.range), ...document.sections.map((s) => s.markerRange)];
+      for (const range of ranges) {
+        assert.ok(range.start.line >= 0 && range.end.line < lines.length, JSON.stringify(range));
+        assert.ok(range.end.character <= lines[range.end.line]!.length, JSON.stringify(range));
+      }
+      analyseStrategyDocument(document, [entryOf(makeGuide([{ id: 'tema', title: 'Tema', questions: [['x', 'X?']] }]))]);
+    },
+  ), { numRuns }),
+};
