@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -36,7 +36,7 @@ const CHROMIUM_ARGS = [
  * Starts code-server on a free loopback port with a fresh profile, and waits until it answers.
  * `paths` comes from `provision()`. By default every folder is trusted; `trust: false` turns
  * workspace trust on, so a folder opens in Restricted Mode until the user trusts it.
- * Returns `{ port, origin, logFile, stop() }`; `stop()` ends the whole process group.
+ * Returns `{ port, origin, logFile, exited, stop() }`; `stop()` ends the whole process group.
  */
 export async function startCodeServer({ paths, workspace, trust = true }) {
   const temp = mkdtempSync(join(tmpdir(), 'dialogue-guide-code-server-'));
@@ -77,8 +77,14 @@ export async function startCodeServer({ paths, workspace, trust = true }) {
   });
   closeSync(log);
 
-  let exited = false;
-  child.on('exit', () => (exited = true));
+  let running = true;
+  let stopping = false;
+  const exited = new Promise((resolve) =>
+    child.on('exit', () => {
+      running = false;
+      resolve(stopping);
+    }),
+  );
   const killGroup = (signal) => {
     try {
       process.kill(-child.pid, signal);
@@ -86,11 +92,10 @@ export async function startCodeServer({ paths, workspace, trust = true }) {
       // The group is already gone.
     }
   };
-  // Also when this process ends abruptly: Ctrl+C, a timeout's kill, an uncaught error.
+  // Also when this process is interrupted (Ctrl+C, a kill) or ends on an uncaught error.
   const onExit = () => killGroup('SIGKILL');
   const onSignal = (signal) => {
-    killGroup('SIGKILL');
-    process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+    void server.stop().finally(() => process.exit(128 + constants.signals[signal]));
   };
   process.on('exit', onExit);
   process.once('SIGINT', onSignal);
@@ -101,8 +106,11 @@ export async function startCodeServer({ paths, workspace, trust = true }) {
     port,
     origin,
     logFile,
+    /** Resolves when code-server's main process has ended: to true when stop() ended it. */
+    exited,
     /** Ends code-server and every process it started, then deletes the temporary profile (log included). */
     async stop() {
+      stopping = true;
       process.off('exit', onExit);
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
@@ -114,7 +122,7 @@ export async function startCodeServer({ paths, workspace, trust = true }) {
   };
 
   try {
-    await waitUntilHealthy(origin, () => exited, 60_000);
+    await waitUntilHealthy(origin, () => !running, 60_000);
   } catch (error) {
     await server.stop();
     throw error;
