@@ -1,0 +1,36 @@
+// `npm start`: builds, then opens test/fixtures/demo-workspace in a real VS Code with the
+// extension under development loaded. Uses VS Code desktop when `code` is on PATH; otherwise
+// starts code-server (provisioned on first use) and prints the address to open in a browser,
+// until Ctrl+C.
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startCodeServer, workbenchUrl } from './code-server.mjs';
+import { provision } from './provision.mjs';
+
+const REPO = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
+const DEMO = join(REPO, 'test', 'fixtures', 'demo-workspace');
+
+if (spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO, stdio: 'inherit' }).status !== 0) process.exit(1);
+
+if (spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0) {
+  spawn('code', [`--extensionDevelopmentPath=${REPO}`, DEMO], { stdio: 'inherit' }).on('close', (code) => process.exit(code ?? 1));
+} else {
+  const paths = await provision().catch((error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
+  // A real session: workspace trust stays on, as a user would have it.
+  const server = await startCodeServer({ paths, workspace: DEMO, trust: false });
+  console.log(`
+Dialogue Guide is running in VS Code (code-server). Open this address in a browser:
+
+  ${workbenchUrl(server, { folder: DEMO, extensionDevelopmentPath: REPO })}
+
+Server log: ${server.logFile}
+Press Ctrl+C to stop.`);
+  if (!(await server.exited)) {
+    console.error(`code-server stopped on its own; see ${server.logFile}`);
+    process.exit(1);
+  }
+}
