@@ -295,7 +295,7 @@ interface Fence {
  * and conflict markers, while skipping fenced code, where Markdown shows text rather than structure.
  * A fence is recognised only at the top level (up to three spaces in), which is where markers live.
  */
-function scanBody(text: string, starts: readonly number[], bodyLine: number): { markers: Marker[]; conflictLines: number[] } {
+function scanBody(text: string, starts: Uint32Array, bodyLine: number): { markers: Marker[]; conflictLines: number[] } {
   const markers: Marker[] = [];
   const conflictLines: number[] = [];
   let fence: Fence | undefined;
@@ -396,7 +396,7 @@ function conflictMarkerAt(text: string, start: number, end: number, inConflict: 
 }
 
 /** Section and theme blocks: each runs from its heading (or marker) up to the next one's. */
-function sectionsOf(text: string, starts: readonly number[], markers: readonly Marker[]): { sections: Section[]; themes: ThemeSection[] } {
+function sectionsOf(text: string, starts: Uint32Array, markers: readonly Marker[]): { sections: Section[]; themes: ThemeSection[] } {
   const sections: Section[] = [];
   const themes: ThemeSection[] = [];
   const startOf = (m: Marker) => m.headingLine ?? m.line;
@@ -429,7 +429,7 @@ function sectionsOf(text: string, starts: readonly number[], markers: readonly M
 }
 
 /** Lines [from, to) without the blank lines around them, as written. */
-function answerText(text: string, starts: readonly number[], from: number, to: number): string {
+function answerText(text: string, starts: Uint32Array, from: number, to: number): string {
   const blank = (line: number) => isBlank(text, starts[line]!, lineEnd(text, starts, line));
   let first = from;
   let last = to - 1;

@@ -58,7 +58,7 @@ export function planSync(text: string, document: StrategyDocument, guide: Guide)
  * The blocks that go before `line` (or at the end), separated as the scaffold separates them:
  * a blank line before each heading and after each marker, and no blank line added at the end.
  */
-function insertion(text: string, starts: readonly number[], line: number, blocks: readonly string[][]): Insertion {
+function insertion(text: string, starts: Uint32Array, line: number, blocks: readonly string[][]): Insertion {
   const eol = lineBreakOf(text);
   const body = blocks.flatMap((block, i) => (i === 0 ? block : ['', ...block]));
   const last = starts.length - 1;
