@@ -8,7 +8,8 @@
 //     [--restricted] [--timeout <seconds>]
 //
 // Build first (`npm run test:integration` does).
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, parseArgs } from 'node:util';
@@ -31,7 +32,10 @@ const { values: options } = parseArgs({
 });
 
 const entry = resolve(REPO, options.entry);
-const workspace = resolve(REPO, options.workspace);
+// Tests write files and make Git repositories: they get a copy, outside this repository.
+const workspaceParent = mkdtempSync(join(tmpdir(), 'dialogue-guide-integration-'));
+const workspace = join(workspaceParent, 'workspace');
+cpSync(resolve(REPO, options.workspace), workspace, { recursive: true });
 if (!existsSync(entry)) {
   console.error(`No test entry at ${entry}; build first (node scripts/build.mjs).`);
   process.exit(1);
@@ -50,6 +54,7 @@ try {
 } finally {
   await browser?.close();
   await server.stop();
+  rmSync(workspaceParent, { recursive: true, force: true });
 }
 process.exit(exitCode);
 
