@@ -10,14 +10,7 @@ import { parseStrategyDocument } from '../src/core/strategyDocument';
 import { indexStrategyDocuments } from '../src/core/strategyIndex';
 import { nodeFileSystem } from '../src/node/nodeFileSystem';
 import { makeGuide, type ThemeSpec } from '../test/unit/helpers/guides';
-
-/** One figure; `limit` is the most it may be. */
-export interface BenchRow {
-  readonly name: string;
-  readonly value: number;
-  readonly unit: string;
-  readonly limit?: number;
-}
+import { medianMs, type BenchRow } from './benchTiming';
 
 const MB = 1024 * 1024;
 const QUESTIONS_PER_THEME = 20;
@@ -27,19 +20,6 @@ const ANSWER = [
   '- Kommunikation svarer inden for to arbejdsdage.',
   '- Politikerne får en kort guide til **god tone** og til [enkeltsager](https://example.invalid/enkeltsager).',
 ].join('\n');
-
-/** Median of `runs` timings of `work` in milliseconds, after one warm-up run. */
-function medianMs(runs: number, work: () => unknown): number {
-  work();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    work();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
 
 /** A scaffold of a guide with `questions` questions, every one answered. */
 function answeredDocument(questions: number): string {
