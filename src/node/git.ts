@@ -89,8 +89,9 @@ export async function resolveCommit(repository: Repository, ref: string): Promis
 export async function readFilesAt(repository: Repository, commit: string, files: readonly string[]): Promise<GitResult<Map<string, FileAtRef>>> {
   const result = new Map<string, FileAtRef>();
   const inRepository: { file: string; path: string }[] = [];
+  const realRoot = await realpath(repository.root).catch(() => repository.root);
   for (const file of files) {
-    const path = await repositoryPath(repository, file);
+    const path = repositoryPath(repository.root, file) ?? repositoryPath(realRoot, await realpath(file).catch(() => file));
     // Git rejects a path outside the work tree and stops the whole batch; a newline would split a request.
     if (path === undefined || path.includes('\n')) result.set(file, { kind: 'outsideRepository' });
     else inRepository.push({ file, path });
@@ -107,11 +108,13 @@ export async function readFilesAt(repository: Repository, commit: string, files:
   return { ok: true, value: result };
 }
 
-/** `file` relative to the work tree, with forward slashes; undefined outside it. Symbolic links are resolved, as Git stores real paths. */
-async function repositoryPath(repository: Repository, file: string): Promise<string | undefined> {
-  const real = await realpath(file).catch(() => resolve(file));
-  const path = relative(await realpath(repository.root).catch(() => repository.root), real);
-  if (path === '' || path.startsWith('..') || isAbsolute(path)) return undefined;
+/**
+ * `file` relative to the work tree `root`, with forward slashes; undefined outside it. The caller
+ * retries with real paths, for a work tree reached through a symbolic link (macOS's /var is /private/var).
+ */
+function repositoryPath(root: string, file: string): string | undefined {
+  const path = relative(root, resolve(file));
+  if (path === '' || path === '..' || path.startsWith(`..${sep}`) || isAbsolute(path)) return undefined;
   return path.split(sep).join('/');
 }
 
