@@ -1,0 +1,160 @@
+import { relative, sep } from 'node:path';
+import { answersOf, reviewAnswers, type AnswerChange, type AnswerReview } from '../core/answerReview';
+import type { Guide, Question } from '../core/guide';
+import { analyseStrategyDocument, parseStrategyDocument, themesInScope, type StrategyDocument } from '../core/strategyDocument';
+import { openRepository, readFilesAt, resolveCommit, type GitProblem, type GitResult, type Repository } from '../node/git';
+import { COMMON_OPTIONS, ExitCode, UsageError, formatOption, parseCommandLine, type CliContext } from './context';
+import { selectDocuments } from './documents';
+import type { Localise } from './l10n';
+import { loadLibrary, warnAboutGuides } from './library';
+
+/** One document's answers compared with the base, with the guide's questions to name them by. */
+interface DocumentReview {
+  readonly file: string;
+  readonly guideId: string | undefined;
+  readonly questions: ReadonlyMap<string, Question>;
+  readonly review: AnswerReview;
+}
+
+/** `dialogue-guide diff --base <ref>`: per question, what a pull request changes in the answers. */
+export async function runDiff(args: readonly string[], context: CliContext): Promise<ExitCode> {
+  const { t } = context;
+  const { values, positionals } = parseCommandLine(
+    {
+      args: [...args],
+      options: { ...COMMON_OPTIONS, base: { type: 'string' }, guide: { type: 'string', multiple: true }, format: { type: 'string' } },
+      allowPositionals: true,
+    },
+    t,
+  );
+  const format = formatOption(values.format, ['text', 'json'] as const, t);
+  const base = values.base;
+  if (base === undefined || base.trim() === '') throw new UsageError(t('--{option} is required (see --help).', { option: 'base' }));
+
+  // Git, the guides and the documents are independent until the files are read at the base.
+  const [library, { documents }, git] = await Promise.all([loadLibrary(context, values.guide ?? []), selectDocuments(context.cwd, positionals, t), baseCommit(context.cwd, base)]);
+  const { repository, commit } = orExplain(git, t);
+  warnAboutGuides(library, context);
+  const atBase = orExplain(await readFilesAt(repository, commit, documents.map((d) => d.file)), t);
+
+  const reviews = documents.map((document): DocumentReview => {
+    const before = atBase.get(document.file);
+    if (before?.kind === 'outsideRepository') {
+      throw new UsageError(t('{file} is not in the Git repository at {root}.', { file: document.file, root: repository.root }));
+    }
+    const baseAnswers = before?.kind === 'found' ? answersOf(parseStrategyDocument(withoutFrontMatterValues(before.text), document.file)) : undefined;
+    const questions = questionsOf(document, analyseStrategyDocument(document, library.entries).guide);
+    return {
+      file: relative(context.cwd, document.file).split(sep).join('/'),
+      guideId: document.frontMatter?.guide,
+      questions: new Map(questions.map((q) => [q.id, q])),
+      review: reviewAnswers(baseAnswers, answersOf(document), questions.map((q) => q.id)),
+    };
+  });
+
+  if (format === 'json') {
+    context.out(JSON.stringify({ base, commit, documents: reviews.map(reviewAsJson) }, null, 2));
+  } else {
+    context.out(summary(base, reviews, t));
+  }
+  return ExitCode.ok;
+}
+
+async function baseCommit(folder: string, ref: string): Promise<GitResult<{ repository: Repository; commit: string }>> {
+  const repository = await openRepository(folder);
+  if (!repository.ok) return repository;
+  const commit = await resolveCommit(repository.value, ref);
+  return commit.ok ? { ok: true, value: { repository: repository.value, commit: commit.value } } : commit;
+}
+
+/**
+ * The text with its front matter emptied, its lines kept. Only the answers of the base are used,
+ * and reading YAML is most of what parsing costs: skipping it keeps a 500-document diff in budget.
+ */
+function withoutFrontMatterValues(text: string): string {
+  const match = /^(\uFEFF?---[ \t]*\r?\n)([\s\S]*?)(\r?\n---[ \t]*(?:\r?\n|$))/.exec(text);
+  if (!match) return text;
+  return match[1]! + match[2]!.replace(/[^\n]/g, '') + text.slice(match[1]!.length + match[2]!.length);
+}
+
+function orExplain<T>(result: GitResult<T>, t: Localise): T {
+  if (result.ok) return result.value;
+  throw new UsageError(gitProblemMessage(result.problem, t));
+}
+
+function gitProblemMessage(problem: GitProblem, t: Localise): string {
+  switch (problem.kind) {
+    case 'notARepository':
+      return t('{folder} is not in a Git repository: diff compares with a Git ref.', { folder: problem.folder });
+    case 'unknownRef':
+      return t('Git does not know "{ref}": check the spelling, or fetch it first (git fetch origin).', { ref: problem.ref });
+    case 'shallowClone':
+      return t('"{ref}" is not in this shallow clone: fetch more history first (git fetch --unshallow, or fetch-depth: 0 in actions/checkout).', { ref: problem.ref });
+    case 'gitFailed':
+      return t('Git failed: {detail}', { detail: problem.detail });
+  }
+}
+
+/** The questions the document is held to, in guide order; none when its guide is not loaded. */
+function questionsOf(document: StrategyDocument, guide: Guide | undefined): Question[] {
+  if (!guide) return [];
+  return themesInScope(guide, document.frontMatter ?? {}).flatMap((theme) => theme.questions);
+}
+
+function changeWord(change: AnswerChange, t: Localise): string {
+  switch (change) {
+    case 'new':
+      return t('new');
+    case 'changed':
+      return t('changed');
+    case 'unchanged':
+      return t('unchanged');
+    case 'removed':
+      return t('removed');
+  }
+}
+
+/** Markdown a reviewer can paste into a pull request: changed documents, then each changed answer. */
+function summary(base: string, reviews: readonly DocumentReview[], t: Localise): string {
+  const changed = reviews.filter(({ review }) => review.notInBase || review.counts.new + review.counts.changed + review.counts.removed > 0);
+  const lines = [`## ${t('Answers changed since {base}', { base })}`];
+  for (const { file, questions, review } of changed) {
+    lines.push('', `### ${file}`, '');
+    if (review.notInBase) lines.push(t('New document: every answer is new.'), '');
+    lines.push(t('New: {new}. Changed: {changed}. Removed: {removed}. Unchanged: {unchanged}.', review.counts));
+    for (const item of review.questions.filter((q) => q.change !== 'unchanged')) {
+      const question = questions.get(item.questionId);
+      const name = question ? `${question.number} ${question.label}` : item.questionId;
+      lines.push('', `#### ${name} (${changeWord(item.change, t)})`, '');
+      if (item.change === 'changed') {
+        lines.push(`${t('Before:')}`, '', ...quoted(item.base), '', `${t('Now:')}`, '', ...quoted(item.current));
+      } else {
+        lines.push(...quoted(item.current ?? item.base));
+      }
+    }
+  }
+  lines.push('', changed.length === 0 ? t('No answers changed.') : t('Documents compared: {documents}. With changes: {changed}.', { documents: reviews.length, changed: changed.length }));
+  return lines.join('\n');
+}
+
+/** An answer as a Markdown blockquote, so its own headings and lists cannot break the summary's structure. */
+function quoted(text: string | undefined): string[] {
+  return (text ?? '').split(/\r\n|\r|\n/).map((line) => (line.trim() === '' ? '>' : `> ${line}`));
+}
+
+function reviewAsJson({ file, guideId, questions, review }: DocumentReview) {
+  return {
+    file,
+    guide: guideId ?? null,
+    notInBase: review.notInBase,
+    counts: review.counts,
+    questions: review.questions.map(({ questionId, change, base, current }) => ({
+      id: questionId,
+      number: questions.get(questionId)?.number ?? null,
+      label: questions.get(questionId)?.label ?? null,
+      change,
+      base: base ?? null,
+      current: current ?? null,
+    })),
+  };
+}

@@ -1,0 +1,50 @@
+import { inLanguage, type Guide, type GuideEntry } from '../core/guide';
+import { COMMON_OPTIONS, ExitCode, parseCommandLine, type CliContext } from './context';
+import { languagesOf, loadLibrary, warnAboutGuides } from './library';
+
+/** `dialogue-guide guides [--json] [--guide <folder>…]`: what can be scaffolded and checked against. */
+export async function runGuides(args: readonly string[], context: CliContext): Promise<ExitCode> {
+  const { values } = parseCommandLine(
+    { args: [...args], options: { ...COMMON_OPTIONS, json: { type: 'boolean' }, guide: { type: 'string', multiple: true } } },
+    context.t,
+  );
+  const library = await loadLibrary(context, values.guide ?? []);
+  warnAboutGuides(library, context);
+  if (values.json) {
+    context.out(JSON.stringify(library.entries.map(guideAsJson), null, 2));
+  } else if (library.entries.length === 0) {
+    context.out(context.t('No guides found.'));
+  } else {
+    for (const entry of library.entries) {
+      context.out([entry.id, entry.original.version, languagesOf(entry).join(', '), inLanguage(entry, context.locale).title].join('\t'));
+    }
+  }
+  return ExitCode.ok;
+}
+
+/** A guide in every language, without the local paths of its files: what a script needs to know about it. */
+function guideAsJson(entry: GuideEntry) {
+  return {
+    id: entry.id,
+    version: entry.original.version,
+    original: entry.original.language,
+    languages: languagesOf(entry),
+    translations: Object.fromEntries([entry.original, ...entry.translations].map((guide) => [guide.language, languageAsJson(guide)])),
+  };
+}
+
+function languageAsJson(guide: Guide) {
+  return {
+    title: guide.title,
+    description: guide.description,
+    attribution: guide.attribution,
+    themes: guide.themes.map((theme) => ({
+      id: theme.id,
+      order: theme.order,
+      title: theme.title,
+      intro: theme.intro,
+      questions: theme.questions.map(({ id, number, label, text }) => ({ id, number, label, text })),
+      quotes: theme.quotes.map(({ id, text, speaker, time }) => ({ id, text, speaker, time })),
+    })),
+  };
+}

@@ -1,0 +1,42 @@
+import { readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { GuideEntry } from '../core/guide';
+import { loadGuideLibrary, type GuideLibrary } from '../core/guideLoader';
+import { formatFinding } from '../l10n/findingMessages';
+import { nodeFileSystem } from '../node/nodeFileSystem';
+import { UsageError, type CliContext } from './context';
+
+/**
+ * The built-in guides (`content/` beside `dist/`) and those under `extraFolders`. The loader skips
+ * folders it cannot read, which suits a workspace but would let a mistyped `--guide` pass in CI.
+ */
+export async function loadLibrary(context: CliContext, extraFolders: readonly string[]): Promise<GuideLibrary> {
+  const roots = [join(context.installFolder, 'content'), ...extraFolders.map((folder) => resolve(context.cwd, folder))];
+  for (const root of roots) {
+    try {
+      await readdir(root);
+    } catch (error) {
+      throw new UsageError(context.t('The guide folder {folder} cannot be read: {reason}', { folder: root, reason: (error as Error).message }));
+    }
+  }
+  return loadGuideLibrary(nodeFileSystem, roots);
+}
+
+/** Prints what is wrong with the guides to standard error: commands that only read guides carry on without the broken ones. */
+export function warnAboutGuides(library: GuideLibrary, context: CliContext): void {
+  for (const finding of library.findings) context.err(formatFinding(finding, context.t));
+}
+
+/** The guide with `id`, or a usage error listing those there are. */
+export function guideById(library: GuideLibrary, id: string, context: CliContext): GuideEntry {
+  const entry = library.entries.find((e) => e.id === id);
+  if (!entry) {
+    throw new UsageError(context.t('There is no guide "{id}". Guides: {ids}', { id, ids: library.entries.map((e) => e.id).join(', ') }));
+  }
+  return entry;
+}
+
+/** Every language a guide is in, the original first. */
+export function languagesOf(entry: GuideEntry): string[] {
+  return [entry.original.language, ...entry.translations.map((t) => t.language)];
+}

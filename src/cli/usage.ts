@@ -1,0 +1,60 @@
+import type { Localise } from './l10n';
+
+/** The commands, in the order help lists them. */
+export type CommandName = 'check' | 'diff' | 'new' | 'guides';
+
+/** Help for one command, or for the CLI as a whole. */
+export function usage(t: Localise, command?: CommandName): string {
+  switch (command) {
+    case 'check':
+      return t(`Usage: dialogue-guide check [files or globs…] [options]
+
+Checks strategy documents against their guide: unknown or duplicate markers, Git conflict markers,
+broken front matter and unanswered questions. Without files, checks every strategy document under
+the current folder (node_modules and hidden folders are skipped).
+
+Options:
+  --require all|<n>%      fail unless every document has all (or n percent) of its questions answered
+  --guide <folder>        also load the guides in this folder (repeatable)
+  --format text|json|github
+                          github prints annotations for GitHub Actions`);
+    case 'diff':
+      return t(`Usage: dialogue-guide diff --base <ref> [files…] [options]
+
+Shows, question by question, which answers are new, changed or removed since a Git ref: a summary
+to paste into a pull request. Without files, compares every strategy document under the current folder.
+
+Options:
+  --base <ref>            the branch, tag or commit to compare with (required)
+  --guide <folder>        also load the guides in this folder (repeatable)
+  --format text|json`);
+    case 'new':
+      return t(`Usage: dialogue-guide new --guide <id> --title <title> --out <file.md> [options]
+
+Writes a new strategy document for a guide, exactly as the editor's command does. Never overwrites a file.
+
+Options:
+  --organisation <name>   who the strategy is for
+  --themes <id,id,…>      only these themes (default: all)
+  --language <code>       the guide's language, such as da or en (default: the guide's original)
+  --quotes                include the guide's quotes
+  --guide-folder <folder> also load the guides in this folder (repeatable)`);
+    case 'guides':
+      return t(`Usage: dialogue-guide guides [--json] [--guide <folder>…]
+
+Lists the guides: id, version, languages and title. --json prints every guide in full: themes,
+questions and quotes, in every language.`);
+    case undefined:
+      return t(`Usage: dialogue-guide <command> [options]
+
+Commands:
+  check [files or globs…]       check strategy documents against their guide
+  diff --base <ref> [files…]    show what changed since a Git ref, question by question
+  new --guide <id> --title <title> --out <file.md>
+                                write a new strategy document
+  guides [--json]               list the guides
+
+Every command takes --locale da|en and --help. "dialogue-guide --version" prints the version.
+Exit codes: 0 all is well, 1 problems found or requirement not met, 2 bad usage or unreadable input.`);
+  }
+}

@@ -1,0 +1,152 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { scaffoldStrategyDocument } from '../../src/core/scaffold';
+import { builtInGuide, GUIDE_ID, requireBuiltCli, runCli } from './helpers/cli';
+import { repoRoot, writeTree } from './helpers/repo';
+
+function emptyFolder(): string {
+  return mkdtempSync(join(tmpdir(), 'dialogue-guide-cli-'));
+}
+
+interface GuideJson {
+  id: string;
+  version: string;
+  original: string;
+  languages: string[];
+  translations: Record<string, { title: string; themes: { id: string; questions: { id: string; number: string; label: string; text: string }[]; quotes: { id: string; text: string; speaker: string; time: string }[] }[] }>;
+}
+
+describe('the dialogue-guide CLI', function () {
+  this.timeout(30_000);
+  before(requireBuiltCli);
+
+  describe('usage', () => {
+    it('prints help and exits 0', () => {
+      const run = runCli(emptyFolder(), ['--help']);
+      assert.equal(run.status, 0);
+      assert.match(run.stdout, /^Usage: dialogue-guide <command>/);
+      assert.match(run.stdout, /Exit codes: 0 all is well, 1 problems found or requirement not met, 2 bad usage or unreadable input\./);
+    });
+
+    it("prints a command's own help", () => {
+      const run = runCli(emptyFolder(), ['check', '--help']);
+      assert.equal(run.status, 0);
+      assert.match(run.stdout, /--require all\|<n>%/);
+    });
+
+    it('prints the version from package.json', () => {
+      const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+      assert.deepEqual(runCli(emptyFolder(), ['--version']), { status: 0, stdout: `${version}\n`, stderr: '' });
+    });
+
+    it('exits 2 on an unknown command, an unknown option and a missing command', () => {
+      const unknown = runCli(emptyFolder(), ['lint']);
+      assert.equal(unknown.status, 2);
+      assert.match(unknown.stderr, /^Unknown command "lint"\.\nUsage:/);
+      const option = runCli(emptyFolder(), ['check', '--strict']);
+      assert.equal(option.status, 2);
+      assert.match(option.stderr, /Unknown option '--strict'.*\(see --help\)/);
+      assert.equal(runCli(emptyFolder(), []).status, 2);
+    });
+
+    it('exits 2 on an unknown format and a malformed requirement', () => {
+      assert.deepEqual(runCli(emptyFolder(), ['check', '--format', 'xml']), { status: 2, stdout: '', stderr: 'Unknown format "xml": use one of text, json, github.\n' });
+      const require = runCli(emptyFolder(), ['check', '--require', '80']);
+      assert.equal(require.status, 2);
+      assert.equal(require.stderr, '--require takes "all" or a percentage such as 80%, not "80".\n');
+    });
+  });
+
+  describe('language', () => {
+    it('speaks Danish when LANG is Danish', () => {
+      const run = runCli(emptyFolder(), ['lint'], { LANG: 'da_DK.UTF-8' });
+      assert.match(run.stderr, /^Ukendt kommando "lint"\.\nBrug: dialogue-guide <kommando>/);
+    });
+
+    it('lets LC_ALL override LANG, and --locale override both', () => {
+      assert.match(runCli(emptyFolder(), ['lint'], { LC_ALL: 'en_US.UTF-8', LANG: 'da_DK.UTF-8' }).stderr, /^Unknown command/);
+      assert.match(runCli(emptyFolder(), ['lint'], { LC_MESSAGES: 'da_DK.UTF-8' }).stderr, /^Ukendt kommando/);
+      assert.match(runCli(emptyFolder(), ['--locale', 'da', 'lint'], { LC_ALL: 'en_US.UTF-8' }).stderr, /^Ukendt kommando/);
+      assert.match(runCli(emptyFolder(), ['lint', '--locale=en'], { LANG: 'da_DK.UTF-8' }).stderr, /^Unknown command/);
+    });
+  });
+
+  describe('guides', () => {
+    it('lists the built-in guide with its version, languages and title in the user language', () => {
+      assert.deepEqual(runCli(emptyFolder(), ['guides']), { status: 0, stdout: `${GUIDE_ID}\t1.0.0\tda, en\tSocial media in local politics\n`, stderr: '' });
+      assert.equal(runCli(emptyFolder(), ['guides', '--locale', 'da']).stdout, `${GUIDE_ID}\t1.0.0\tda, en\tSociale medier i lokalpolitikken\n`);
+    });
+
+    it('prints every guide in full as JSON, in every language', async () => {
+      const run = runCli(emptyFolder(), ['guides', '--json']);
+      assert.equal(run.status, 0);
+      const [guide] = JSON.parse(run.stdout) as GuideJson[];
+      const english = await builtInGuide('en');
+      assert.deepEqual([guide!.id, guide!.version, guide!.original, guide!.languages], [GUIDE_ID, '1.0.0', 'da', ['da', 'en']]);
+      const theme = guide!.translations.en!.themes[0]!;
+      const question = english.themes[0]!.questions[0]!;
+      assert.deepEqual(theme.questions[0], { id: question.id, number: '1.1', label: question.label, text: question.text });
+      const quote = english.themes[0]!.quotes[0]!;
+      assert.deepEqual(theme.quotes[0], { id: quote.id, text: quote.text, speaker: quote.speaker, time: quote.time });
+      assert.equal(guide!.translations.da!.themes.flatMap((t) => t.questions).length, 18);
+    });
+
+    it('adds the guides of a --guide folder, and exits 2 when the folder cannot be read', () => {
+      const folder = writeTree({
+        'mine/guide.md': '---\nid: mine\nversion: 2.0.0\nlanguage: en\ntitle: My guide\n---\n',
+        'mine/theme.md': '---\nid: theme\norder: 1\ntitle: Theme\nquestions:\n  - id: theme/one\n    label: One\n    text: One?\n---\n',
+      });
+      assert.match(runCli(folder, ['guides', '--guide', '.']).stdout, /\nmine\t2\.0\.0\ten\tMy guide\n$/);
+      const missing = runCli(folder, ['guides', '--guide', 'nowhere']);
+      assert.equal(missing.status, 2);
+      assert.match(missing.stderr, /^The guide folder .*nowhere cannot be read: ENOENT/);
+    });
+  });
+
+  describe('new', () => {
+    it('writes exactly the scaffold the editor writes, creating the folders on the way', async () => {
+      const folder = emptyFolder();
+      const run = runCli(folder, ['new', '--guide', GUIDE_ID, '--title', 'Vores strategi', '--organisation', 'Eksempel Kommune', '--out', 'docs/strategi/plan.md']);
+      assert.deepEqual(run, { status: 0, stdout: 'Wrote docs/strategi/plan.md.\n', stderr: '' });
+      const expected = scaffoldStrategyDocument(await builtInGuide('da'), { title: 'Vores strategi', organisation: 'Eksempel Kommune', includeQuotes: false });
+      assert.equal(readFileSync(join(folder, 'docs/strategi/plan.md'), 'utf8'), expected);
+    });
+
+    it('passes themes, quotes and language on to the scaffold', async () => {
+      const folder = emptyFolder();
+      const args = ['new', '--guide', GUIDE_ID, '--title', 'Our "strategy": 2025', '--themes', 'samspil, sociale-medier', '--quotes', '--language', 'en', '--out', 'plan.md'];
+      assert.equal(runCli(folder, args).status, 0);
+      const expected = scaffoldStrategyDocument(await builtInGuide('en'), { title: 'Our "strategy": 2025', organisation: '', themes: ['samspil', 'sociale-medier'], includeQuotes: true });
+      assert.equal(readFileSync(join(folder, 'plan.md'), 'utf8'), expected);
+    });
+
+    it('refuses to overwrite a file, and leaves it as it was', () => {
+      const folder = writeTree({ 'plan.md': 'Mine.\n' });
+      const run = runCli(folder, ['new', '--guide', GUIDE_ID, '--title', 'T', '--out', 'plan.md']);
+      assert.deepEqual(run, { status: 2, stdout: '', stderr: 'plan.md already exists; choose another --out.\n' });
+      assert.equal(readFileSync(join(folder, 'plan.md'), 'utf8'), 'Mine.\n');
+    });
+
+    it('exits 2 on an unknown guide, theme or language, and on a missing option', () => {
+      const folder = emptyFolder();
+      const fail = (args: string[]) => {
+        const run = runCli(folder, ['new', ...args]);
+        assert.equal(run.status, 2, run.stderr);
+        return run.stderr;
+      };
+      assert.equal(fail(['--guide', 'nope', '--title', 'T', '--out', 'a.md']), `There is no guide "nope". Guides: ${GUIDE_ID}\n`);
+      assert.match(fail(['--guide', GUIDE_ID, '--title', 'T', '--themes', 'samspil,nope', '--out', 'a.md']), /^The guide has no theme nope\. Themes: sociale-medier, /);
+      assert.equal(fail(['--guide', GUIDE_ID, '--title', 'T', '--language', 'sv', '--out', 'a.md']), `The guide "${GUIDE_ID}" is not in "sv". Languages: da, en\n`);
+      assert.equal(fail(['--guide', GUIDE_ID, '--out', 'a.md']), '--title is required (see --help).\n');
+    });
+
+    it('reports in Danish under a Danish locale', () => {
+      const folder = writeTree({ 'plan.md': 'Mine.\n' });
+      const run = runCli(folder, ['new', '--guide', GUIDE_ID, '--title', 'T', '--out', 'plan.md'], { LANG: 'da_DK.UTF-8' });
+      assert.equal(run.stderr, 'plan.md findes allerede; vælg en anden --out.\n');
+      assert.equal(runCli(folder, ['new', '--guide', GUIDE_ID, '--title', 'T', '--out', 'ny.md'], { LANG: 'da_DK.UTF-8' }).stdout, 'Skrev ny.md.\n');
+    });
+  });
+});

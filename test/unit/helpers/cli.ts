@@ -1,0 +1,57 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { inLanguage, type Guide } from '../../../src/core/guide';
+import { loadGuideLibrary } from '../../../src/core/guideLoader';
+import { scaffoldStrategyDocument } from '../../../src/core/scaffold';
+import { nodeFileSystem } from '../../../src/node/nodeFileSystem';
+import { answerQuestion } from './answers';
+import { contentRoot, repoRoot } from './repo';
+
+/** The built CLI, as `npm test` and `npm run test:unit` leave it after their build step. */
+export const cliPath = join(repoRoot, 'dist', 'cli.js');
+
+/** The built-in guide's id. */
+export const GUIDE_ID = 'sociale-medier-i-lokalpolitikken';
+
+export interface CliRun {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Fails the suite early, with the reason, when the CLI has not been built. */
+export function requireBuiltCli(): void {
+  assert.ok(existsSync(cliPath), `${cliPath} is missing: run "node scripts/build.mjs" first`);
+}
+
+/**
+ * Runs `node dist/cli.js args…` in `cwd` as CI would. The locale variables and GITHUB_WORKSPACE
+ * of the machine running the tests are removed, so only `env` decides them.
+ */
+export function runCli(cwd: string, args: readonly string[], env: Record<string, string> = {}): CliRun {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !['LC_ALL', 'LC_MESSAGES', 'LANG', 'LANGUAGE', 'GITHUB_WORKSPACE'].includes(key)));
+  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, env: { ...base, ...env }, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The built-in guide in `language`, loaded as the CLI loads it. */
+export async function builtInGuide(language = 'da'): Promise<Guide> {
+  const library = await loadGuideLibrary(nodeFileSystem, [contentRoot]);
+  return inLanguage(library.entries.find((e) => e.id === GUIDE_ID)!, language);
+}
+
+/** A scaffolded strategy document for the built-in guide, with `answers` (question id → text) written in. */
+export async function strategyDocument(answers: Record<string, string> = {}, options: { themes?: string[]; title?: string } = {}): Promise<string> {
+  const guide = await builtInGuide();
+  let text = scaffoldStrategyDocument(guide, { title: options.title ?? 'Vores strategi', organisation: 'Eksempel Kommune', ...(options.themes ? { themes: options.themes } : {}) });
+  for (const [id, answer] of Object.entries(answers)) text = answerQuestion(text, id, answer);
+  return text;
+}
+
+/** Every question id of the built-in guide's first theme, `sociale-medier`, answered. */
+export async function firstThemeAnswers(): Promise<Record<string, string>> {
+  const guide = await builtInGuide();
+  return Object.fromEntries(guide.themes[0]!.questions.map((q) => [q.id, `Vi har drøftet ${q.label.toLowerCase()}.`]));
+}
