@@ -94,7 +94,6 @@ export function annotateTree(roots: readonly GuideNode[], annotations: TreeAnnot
   const changed: TreeNode[] = [];
   for (const theme of roots.flatMap((g) => g.children)) {
     const own = theme.guideId === annotations.guideId;
-    let themeChanged = false;
     for (const question of theme.children) {
       const answer = own ? annotations.answers?.get(question.questionId) : undefined;
       const review = own ? annotations.review?.get(question.questionId) : undefined;
@@ -104,12 +103,13 @@ export function annotateTree(roots: readonly GuideNode[], annotations: TreeAnnot
         changed.push(question);
       }
     }
-    const answered = own && annotations.answers ? theme.children.filter((q) => q.answer === 'answered').length : undefined;
+    // A theme the document leaves out (its front matter chose others) has no marks and no count.
+    const inScope = theme.children.some((q) => q.answer !== undefined);
+    const answered = inScope ? theme.children.filter((q) => q.answer === 'answered').length : undefined;
     if (answered !== theme.answered) {
       theme.answered = answered;
-      themeChanged = true;
+      changed.push(theme);
     }
-    if (themeChanged) changed.push(theme);
   }
   return changed;
 }

@@ -57,13 +57,10 @@ describe('the guide tree', () => {
     assert.deepEqual(first.map((n) => n.id).sort(), [
       'question:sociale-medier-i-lokalpolitikken/sociale-medier/formaal',
       'question:sociale-medier-i-lokalpolitikken/sociale-medier/platforme',
-      'theme:sociale-medier-i-lokalpolitikken/digital-deltagelse',
-      'theme:sociale-medier-i-lokalpolitikken/enkeltsager',
-      'theme:sociale-medier-i-lokalpolitikken/samspil',
       'theme:sociale-medier-i-lokalpolitikken/sociale-medier',
     ]);
     assert.equal(roots[0]!.children[0]!.answered, 1);
-    assert.equal(roots[0]!.children[1]!.answered, 0);
+    assert.equal(roots[0]!.children[1]!.answered, undefined, 'a theme without marks has no count');
     assert.deepEqual(annotateTree(roots, { guideId: entry.id, answers }), [], 'the same marks change nothing');
     const cleared = annotateTree(roots, { guideId: undefined });
     assert.equal(cleared.length, first.length);
