@@ -103,6 +103,8 @@ async function aptInstall(checks) {
     await run('apt-get', ['update'], { env, logFile });
     await run('apt-get', ['install', '-y', ...missing], { env, logFile });
   });
+  const stillMissing = checks.filter(([file]) => !existsSync(file)).map(([file]) => file);
+  if (stillMissing.length > 0) throw new Error(`apt-get succeeded but ${stillMissing.join(', ')} is still missing.`);
 }
 
 /** Runs `install(tmp)` unless `dir` already carries `stamp`; moves the result into place only on success. */
