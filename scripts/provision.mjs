@@ -57,7 +57,7 @@ export async function provision() {
 
   await installOnce(nodeDir, NODE_PACKAGE, async (tmp) => {
     log(`Downloading ${NODE_PACKAGE} …`);
-    await run('npm', ['pack', NODE_PACKAGE, '--silent', '--pack-destination', tmp], { cwd: tmp });
+    await run('npm', ['pack', NODE_PACKAGE, '--pack-destination', tmp], { cwd: tmp, logFile: join(cache, 'node-install.log') });
     const tarball = readdirSync(tmp).find((f) => f.endsWith('.tgz'));
     await run('tar', ['-xzf', tarball, '--strip-components=1'], { cwd: tmp });
     rmSync(join(tmp, tarball));
