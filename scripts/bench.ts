@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadGuideLibrary } from '../src/core/guideLoader';
 import { nodeFileSystem } from '../src/node/nodeFileSystem';
+import { benchCli } from './bench-cli';
 import { benchDocuments } from './bench-documents';
 import type { BenchRow } from './benchTiming';
 
@@ -28,7 +29,7 @@ async function benchGuide(): Promise<BenchRow[]> {
 }
 
 async function main(): Promise<void> {
-  const rows: BenchRow[] = [...(await benchGuide()), ...(await benchDocuments())];
+  const rows: BenchRow[] = [...(await benchGuide()), ...(await benchDocuments()), ...(await benchCli())];
   let missed = 0;
   for (const row of rows) {
     const ok = row.limit === undefined || row.value <= row.limit;
