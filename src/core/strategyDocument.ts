@@ -7,9 +7,10 @@
  * Question ids read `<theme id>/<name>` and theme ids have no slash, so a marker says which it is.
  */
 import { lineRange, type Finding, type FindingCode, type Range, type Severity } from './findings';
-import { readFrontMatter, type FrontMatter } from './frontMatter';
+import { readFrontMatter, type FrontMatter, type FrontMatterResult } from './frontMatter';
 import { inLanguage, type Guide, type GuideEntry, type Question, type Theme } from './guide';
 import { isBlank, lineEnd, lineStarts } from './lines';
+import { readSimpleFrontMatter, type SimpleFrontMatter } from './simpleFrontMatter';
 
 /** Front matter keys the scaffold writes. Unknown keys are kept and ignored. */
 export interface StrategyFrontMatter {
@@ -140,9 +141,12 @@ export function parseStrategyDocument(text: string, file: string): StrategyDocum
   const report = (code: FindingCode, severity: Severity, range: Range, args: Record<string, string> = {}) => findings.push({ code, severity, file, range, args });
 
   const block = frontMatterBlock(text);
-  // The front matter alone goes to the YAML reader: it would copy the whole body otherwise,
-  // which costs more than everything else on a long document.
-  const result = readFrontMatter(text.slice(0, block ? block.end : lineEnd(text, starts, 0)));
+  // The front matter alone goes to a reader: the YAML reader would copy the whole body otherwise,
+  // which costs more than everything else on a long document. The scaffold's own shape needs no
+  // YAML parser, which would otherwise be most of the cost of a typical document.
+  const source = text.slice(0, block ? block.end : lineEnd(text, starts, 0));
+  const simple = block && readSimpleFrontMatter(source);
+  const result: FrontMatterResult | { readonly ok: true; readonly frontMatter: SimpleFrontMatter } = simple ? { ok: true, frontMatter: simple } : readFrontMatter(source);
   let frontMatter: StrategyFrontMatter | undefined;
   let guideRange: Range | undefined;
   if (result.ok) {
@@ -262,7 +266,7 @@ function frontMatterBlock(text: string): { readonly closingLine: number; readonl
 }
 
 /** The keys the scaffold writes, each of its type; a value of another type is a finding and left out. */
-function readFields(frontMatter: FrontMatter, report: Report): StrategyFrontMatter {
+function readFields(frontMatter: Pick<FrontMatter, 'data' | 'rangeOf'>, report: Report): StrategyFrontMatter {
   const data: Record<string, unknown> = typeof frontMatter.data === 'object' && frontMatter.data !== null && !Array.isArray(frontMatter.data) ? (frontMatter.data as Record<string, unknown>) : {};
   const fields: { -readonly [K in keyof StrategyFrontMatter]: StrategyFrontMatter[K] } = {};
   for (const key of STRING_KEYS) {
