@@ -43,9 +43,9 @@ export async function builtInGuide(language = 'da'): Promise<Guide> {
 }
 
 /** A scaffolded strategy document for the built-in guide, with `answers` (question id → text) written in. */
-export async function strategyDocument(answers: Record<string, string> = {}, options: { themes?: string[]; title?: string } = {}): Promise<string> {
+export async function strategyDocument(answers: Record<string, string> = {}, options: { themes?: string[] } = {}): Promise<string> {
   const guide = await builtInGuide();
-  let text = scaffoldStrategyDocument(guide, { title: options.title ?? 'Vores strategi', organisation: 'Eksempel Kommune', ...(options.themes ? { themes: options.themes } : {}) });
+  let text = scaffoldStrategyDocument(guide, { title: 'Vores strategi', organisation: 'Eksempel Kommune', ...(options.themes ? { themes: options.themes } : {}) });
   for (const [id, answer] of Object.entries(answers)) text = answerQuestion(text, id, answer);
   return text;
 }
