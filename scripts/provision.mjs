@@ -69,9 +69,16 @@ export async function provision() {
     log(`  once per cache; about 2.5 minutes on 2 cores; log: ${logFile}`);
     await withHeartbeat('code-server install', () =>
       run('npm', ['install', '--no-save', '--no-package-lock', '--prefix', tmp, CODE_SERVER_PACKAGE], {
-        // code-server requires Node 24, and its native modules must be compiled against
-        // Node 24's headers, not those the machine's npm config names.
-        env: { ...process.env, PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}`, npm_config_nodedir: nodeDir },
+        env: {
+          ...process.env,
+          // code-server requires Node 24, and its native modules must be compiled against
+          // Node 24's headers, not those the machine's npm config names.
+          PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}`,
+          npm_config_nodedir: nodeDir,
+          // Under `npm test` this names the outer npm's Node 20; the nested npm would take it
+          // as its own, and code-server's postinstall reads the Node version from it.
+          npm_config_user_agent: undefined,
+        },
         logFile,
       }),
     );
