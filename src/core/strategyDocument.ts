@@ -408,7 +408,8 @@ function sectionsOf(text: string, starts: Uint32Array, markers: readonly Marker[
   const closeTheme = (endLine: number) => {
     if (theme) themes.push({ themeId: theme.id, headingLine: theme.headingLine, markerLine: theme.line, markerRange: theme.range, endLine });
   };
-  for (const [i, marker] of markers.entries()) {
+  for (let i = 0; i < markers.length; i++) {
+    const marker = markers[i]!;
     if (!marker.id.includes('/')) {
       closeTheme(startOf(marker));
       theme = marker;
