@@ -42,7 +42,7 @@ export async function runDiff(args: readonly string[], context: CliContext): Pro
     if (before?.kind === 'outsideRepository') {
       throw new UsageError(t('{file} is not in the Git repository at {root}.', { file: document.file, root: repository.root }));
     }
-    const baseAnswers = before?.kind === 'found' ? answersOf(parseStrategyDocument(withoutFrontMatterValues(before.text), document.file)) : undefined;
+    const baseAnswers = before?.kind === 'found' ? answersOf(parseStrategyDocument(before.text, document.file)) : undefined;
     const questions = questionsOf(document, analyseStrategyDocument(document, library.entries).guide);
     return {
       file: relative(context.cwd, document.file).split(sep).join('/'),
@@ -65,16 +65,6 @@ async function baseCommit(folder: string, ref: string): Promise<GitResult<{ repo
   if (!repository.ok) return repository;
   const commit = await resolveCommit(repository.value, ref);
   return commit.ok ? { ok: true, value: { repository: repository.value, commit: commit.value } } : commit;
-}
-
-/**
- * The text with its front matter emptied, its lines kept. Only the answers of the base are used,
- * and reading YAML is most of what parsing costs: skipping it keeps a 500-document diff in budget.
- */
-function withoutFrontMatterValues(text: string): string {
-  const match = /^(\uFEFF?---[ \t]*\r?\n)([\s\S]*?)(\r?\n---[ \t]*(?:\r?\n|$))/.exec(text);
-  if (!match) return text;
-  return match[1]! + match[2]!.replace(/[^\n]/g, '') + text.slice(match[1]!.length + match[2]!.length);
 }
 
 function orExplain<T>(result: GitResult<T>, t: Localise): T {
