@@ -141,9 +141,9 @@ export function parseStrategyDocument(text: string, file: string): StrategyDocum
   const report = (code: FindingCode, severity: Severity, range: Range, args: Record<string, string> = {}) => findings.push({ code, severity, file, range, args });
 
   const block = frontMatterBlock(text);
-  // The front matter alone goes to a reader: the YAML reader would copy the whole body otherwise,
-  // which costs more than everything else on a long document. The scaffold's own shape needs no
-  // YAML parser, which would otherwise be most of the cost of a typical document.
+  // Only the front matter goes to a reader: given the whole text, the YAML reader copies the body,
+  // which on a long document costs more than the rest of the parse. The scaffold's own shape is
+  // read without YAML at all, which on a typical document would be most of the cost.
   const source = text.slice(0, block ? block.end : lineEnd(text, starts, 0));
   const simple = block && readSimpleFrontMatter(source);
   const result: FrontMatterResult | { readonly ok: true; readonly frontMatter: SimpleFrontMatter } = simple ? { ok: true, frontMatter: simple } : readFrontMatter(source);
