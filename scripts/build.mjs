@@ -1,7 +1,7 @@
 // Bundles the extension, the CLI, the webview script and the test suites with esbuild.
 // `--production` minifies and drops source maps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -48,4 +48,6 @@ if (watch) {
   }
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  // The CLI runs as `./dist/cli.js` from a checkout, as npm's bin link would run it.
+  if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);
 }

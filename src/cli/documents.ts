@@ -3,7 +3,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../core/findings';
 import { parseStrategyDocument, type StrategyDocument } from '../core/strategyDocument';
 import { indexStrategyDocuments } from '../core/strategyIndex';
-import { cliFileSystem } from './cliFileSystem';
+import { nodeFileSystem } from '../node/nodeFileSystem';
 import { UsageError } from './context';
 import { globBase, globToRegExp, isGlob } from './glob';
 import type { Localise } from './l10n';
@@ -26,7 +26,7 @@ export async function selectDocuments(cwd: string, args: readonly string[], t: L
   const documents = new Map<string, StrategyDocument>();
   const findings: Finding[] = [];
   const index = async (root: string, keep: (file: string) => boolean = () => true) => {
-    const found = await indexStrategyDocuments(cliFileSystem, [root]);
+    const found = await indexStrategyDocuments(nodeFileSystem, [root]);
     findings.push(...found.findings.filter((f) => keep(f.file)));
     const kept = found.documents.filter((d) => keep(d.file));
     for (const document of kept) documents.set(document.file, document);
@@ -51,7 +51,7 @@ export async function selectDocuments(cwd: string, args: readonly string[], t: L
       await index(path);
       continue;
     }
-    const text = await cliFileSystem.readFile(path).catch((error: Error) => {
+    const text = await nodeFileSystem.readFile(path).catch((error: Error) => {
       throw new UsageError(t('{path} cannot be read: {reason}', { path: arg, reason: error.message }));
     });
     documents.set(path, parseStrategyDocument(text, path));

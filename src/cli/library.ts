@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { GuideEntry } from '../core/guide';
 import { loadGuideLibrary, type GuideLibrary } from '../core/guideLoader';
 import { formatFinding } from '../l10n/findingMessages';
-import { cliFileSystem } from './cliFileSystem';
+import { nodeFileSystem } from '../node/nodeFileSystem';
 import { UsageError, type CliContext } from './context';
 
 /**
@@ -19,7 +19,7 @@ export async function loadLibrary(context: CliContext, extraFolders: readonly st
       throw new UsageError(context.t('The guide folder {folder} cannot be read: {reason}', { folder: root, reason: (error as Error).message }));
     }
   }
-  return loadGuideLibrary(cliFileSystem, roots);
+  return loadGuideLibrary(nodeFileSystem, roots);
 }
 
 /** Prints what is wrong with the guides to standard error: commands that only read guides carry on without the broken ones. */
