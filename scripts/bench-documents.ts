@@ -63,10 +63,10 @@ function benchLinearity(): BenchRow[] {
     const ms = medianMs(runs, () => parseStrategyDocument(text, 'strategi.md'));
     rows.push({ name: `parse a ${size} MB document (median of ${runs})`, value: ms / (text.length / MB), unit: 'ms/MB' });
   }
-  // The pass is linear, but at 20 MB the result (about 50,000 sections) outlives many young
-  // collections, and collecting it costs several times the 1 MB figure (the CPU profile shows the
-  // garbage collector, not the parser, growing). Anything quadratic would cost 20 times as much.
-  rows.push({ name: '  ms/MB at 20 MB relative to 1 MB (quadratic would be 20)', value: rows[2]!.value / rows[0]!.value, unit: '×', limit: 8 });
+  // The pass is linear, but at 20 MB its data (about 50,000 sections) outlives many young
+  // collections: the CPU profile shows the garbage collector, not the parser, growing, to 4-8 times
+  // the 1 MB cost per MB on a busy machine. The limit is there to catch quadratic work, at 20.
+  rows.push({ name: '  ms/MB at 20 MB relative to 1 MB (quadratic would be 20)', value: rows[2]!.value / rows[0]!.value, unit: '×', limit: 12 });
   return rows;
 }
 
