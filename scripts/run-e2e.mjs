@@ -28,6 +28,8 @@ const { values: options, positionals: specs } = parseArgs({
 const paths = await provision();
 // Scenarios may change files; the fixture itself stays as committed.
 const workspaceParent = mkdtempSync(join(tmpdir(), 'dialogue-guide-e2e-'));
+// On 'exit', so that it goes also when Ctrl+C ends the run (code-server.mjs exits then).
+process.on('exit', () => rmSync(workspaceParent, { recursive: true, force: true }));
 const workspace = join(workspaceParent, 'workspace');
 cpSync(join(REPO, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
 const server = await startCodeServer({ paths, workspace });
@@ -44,7 +46,6 @@ try {
 } finally {
   await browserServer?.close();
   await server.stop();
-  rmSync(workspaceParent, { recursive: true, force: true });
 }
 process.exit(exitCode);
 
