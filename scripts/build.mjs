@@ -1,7 +1,7 @@
 // Bundles the extension, the CLI, the webview script and the test suites with esbuild.
 // `--production` minifies and drops source maps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { chmodSync, existsSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -40,6 +40,9 @@ const builds = [
   { ...node, sourcemap: true, minify: false, packages: 'external', external: ['vscode'],
     entryPoints: [...files('test'), ...files('scripts')], outdir: 'out', outbase: '.' },
 ].filter((b) => b.entryPoints.length > 0);
+
+// A package must not carry a stale source map or bundle from an earlier development build.
+if (production) rmSync('dist', { recursive: true, force: true });
 
 if (watch) {
   for (const b of builds) {
