@@ -1,4 +1,4 @@
-import type { ContentFileSystem } from './contentFileSystem';
+import { readTextOrReport, unreadable, type ContentFileSystem } from './contentFileSystem';
 import { lineRange, type Finding, type FindingCode, type Range, type Severity } from './findings';
 import { readFrontMatter, type FrontMatter } from './frontMatter';
 import type { Guide, GuideEntry, Question, Quote, Theme } from './guide';
@@ -122,13 +122,8 @@ class FileChecker {
 }
 
 async function readFile(fs: ContentFileSystem, file: string, findings: Finding[]): Promise<FrontMatter | undefined> {
-  let text: string;
-  try {
-    text = await fs.readFile(file);
-  } catch (error) {
-    findings.push({ code: 'file.unreadable', severity: 'error', file, range: lineRange(0), args: { reason: String((error as Error).message ?? error) } });
-    return undefined;
-  }
+  const text = await readTextOrReport(fs, file, findings);
+  if (text === undefined) return undefined;
   const result = readFrontMatter(text);
   if (!result.ok) {
     const { code, range, detail } = result.problem;
@@ -146,7 +141,7 @@ export async function loadGuide(fs: ContentFileSystem, folder: string): Promise<
   try {
     names = (await fs.readDirectory(folder)).filter((e) => !e.isDirectory && e.name.endsWith('.md')).map((e) => e.name).sort();
   } catch (error) {
-    findings.push({ code: 'file.unreadable', severity: 'error', file: folder, range: lineRange(0), args: { reason: String((error as Error).message ?? error) } });
+    findings.push(unreadable(folder, error));
     return { findings };
   }
   if (!names.includes(GUIDE_FILE)) {

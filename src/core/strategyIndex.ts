@@ -1,5 +1,5 @@
-import type { ContentFileSystem } from './contentFileSystem';
-import { lineRange, type Finding } from './findings';
+import { readTextOrReport, type ContentFileSystem } from './contentFileSystem';
+import type { Finding } from './findings';
 import { isStrategyDocument, parseStrategyDocument, type StrategyDocument } from './strategyDocument';
 
 /** The strategy documents found in some folders, and the files that could not be read. */
@@ -17,14 +17,8 @@ export async function indexStrategyDocuments(fs: ContentFileSystem, roots: reado
   const files = (await Promise.all(roots.map((root) => markdownFiles(fs, root)))).flat();
   const findings: Finding[] = [];
   const parsed = await mapLimited(files, CONCURRENT_READS, async (file) => {
-    let text: string;
-    try {
-      text = await fs.readFile(file);
-    } catch (error) {
-      findings.push({ code: 'file.unreadable', severity: 'error', file, range: lineRange(0), args: { reason: String((error as Error).message ?? error) } });
-      return undefined;
-    }
-    return isStrategyDocument(text) ? parseStrategyDocument(text, file) : undefined;
+    const text = await readTextOrReport(fs, file, findings);
+    return text !== undefined && isStrategyDocument(text) ? parseStrategyDocument(text, file) : undefined;
   });
   return { documents: parsed.filter((d) => d !== undefined), findings };
 }
