@@ -1,13 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scaffoldStrategyDocument } from '../../src/core/scaffold';
 import { builtInGuide, GUIDE_ID, requireBuiltCli, runCli } from './helpers/cli';
-import { repoRoot, writeTree } from './helpers/repo';
+import { repoRoot, tempFolder, writeTree } from './helpers/repo';
 
 function emptyFolder(): string {
-  return mkdtempSync(join(tmpdir(), 'dialogue-guide-cli-'));
+  return tempFolder('dialogue-guide-cli-');
 }
 
 interface GuideJson {

@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { requireBuiltCli, runCli, strategyDocument } from './helpers/cli';
 import { commitFiles, gitRepository, runGit } from './helpers/gitRepo';
-import { writeTree } from './helpers/repo';
+import { tempFolder, writeTree } from './helpers/repo';
 
 interface DiffJson {
   base: string;
@@ -127,7 +126,7 @@ describe('dialogue-guide diff', function () {
     it('explains a shallow clone, and how to fetch more history', async () => {
       const origin = gitRepository({ 'plan.md': await strategyDocument() });
       commitFiles(origin, { 'plan.md': await strategyDocument({ 'sociale-medier/platforme': 'Ja.' }) });
-      const clones = mkdtempSync(join(tmpdir(), 'dialogue-guide-'));
+      const clones = tempFolder();
       runGit(clones, 'clone', '-q', '--depth', '1', `file://${origin}`, 'shallow');
       const run = runCli(join(clones, 'shallow'), ['diff', '--base', 'HEAD~1']);
       assert.deepEqual(run, { status: 2, stdout: '', stderr: '"HEAD~1" is not in this shallow clone: fetch more history first (git fetch --unshallow, or fetch-depth: 0 in actions/checkout).\n' });

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openRepository, readFilesAt, resolveCommit, type Repository } from '../../src/node/git';
 import { commitFiles, gitRepository, runGit } from './helpers/gitRepo';
+import { tempFolder } from './helpers/repo';
 
 async function repositoryAt(folder: string): Promise<Repository> {
   const opened = await openRepository(folder);
@@ -20,7 +20,7 @@ describe('reading files from Git', () => {
   });
 
   it('says so when the folder is not in a repository', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'dialogue-guide-'));
+    const folder = tempFolder();
     assert.deepEqual(await openRepository(folder), { ok: false, problem: { kind: 'notARepository', folder } });
   });
 
@@ -44,7 +44,7 @@ describe('reading files from Git', () => {
 
   it('keeps going past a file outside the work tree', async () => {
     const root = gitRepository({ 'a.md': 'A\n' });
-    const outside = join(mkdtempSync(join(tmpdir(), 'dialogue-guide-')), 'x.md');
+    const outside = join(tempFolder(), 'x.md');
     writeFileSync(outside, 'X\n');
     const repository = await repositoryAt(root);
     const read = await readFilesAt(repository, 'HEAD', [outside, join(root, 'a.md')]);
@@ -61,7 +61,7 @@ describe('reading files from Git', () => {
   it('blames missing history on a shallow clone', async () => {
     const origin = gitRepository({ 'a.md': 'A\n' });
     commitFiles(origin, { 'a.md': 'B\n' });
-    const clone = mkdtempSync(join(tmpdir(), 'dialogue-guide-'));
+    const clone = tempFolder();
     runGit(clone, 'clone', '-q', '--depth', '1', `file://${origin}`, 'repo');
     const repository = await repositoryAt(join(clone, 'repo'));
     assert.equal(repository.shallow, true);

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -11,9 +11,23 @@ export const contentRoot = join(repoRoot, 'content');
 /** The seed text the built-in guide is carried over from (`../shared` beside the repository). */
 export const seedFile = join(repoRoot, '..', 'shared', 'source', '000_52055447d3c02b67.txt');
 
+const created: string[] = [];
+
+/** A new empty temporary folder, removed when the test run ends. */
+export function tempFolder(prefix = 'dialogue-guide-'): string {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  created.push(folder);
+  return folder;
+}
+
+// A root hook: runs once after every test file, whichever of them created folders.
+after(() => {
+  for (const folder of created.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
 /** Writes `files` (relative path → text) into a new temporary folder and returns its path. */
 export function writeTree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'dialogue-guide-'));
+  const root = tempFolder();
   for (const [path, text] of Object.entries(files)) {
     const file = join(root, path);
     mkdirSync(dirname(file), { recursive: true });
