@@ -20,8 +20,9 @@ if (spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0) {
     console.error(error.message);
     process.exit(1);
   });
-  // A real session: workspace trust stays on, as a user would have it.
-  const server = await startCodeServer({ paths, workspace: DEMO, trust: false });
+  // The demo folder is the project's own, so it opens trusted: every feature works, writing and
+  // review included. Restricted Mode has a test suite of its own (npm test's "restricted mode").
+  const server = await startCodeServer({ paths, workspace: DEMO, trust: true });
   console.log(`
 Dialogue Guide is running in VS Code (code-server). Open this address in a browser:
 
