@@ -26,8 +26,18 @@ describe('Quotes beside the question', () => {
     assert.equal(await w.page.locator('.tab', { hasText: /Quotes|Citater/ }).count(), 1, 'one panel, reused');
   });
 
+  it('restores the panel at the same question after the window reloads', async () => {
+    const w = workbench();
+    await w.runCommand('workbench.action.reloadWindow', 'Developer: Reload Window');
+    await w.page.locator('.tab', { hasText: /Quotes|Citater/ }).waitFor({ timeout: 60_000 });
+    await w.webview().locator('blockquote', { hasText: '[Vores kommunaldirektør]' }).waitFor({ timeout: 60_000 });
+    await w.webview().locator('[aria-current]', { hasText: 'Forvaltningens rolle' }).waitFor();
+  });
+
   it('shows the guide in English after switching the language from the title bar', async () => {
     const w = workbench();
+    // View title actions show while the pointer is over the view, as for a person.
+    await w.page.locator('.part.sidebar .pane-header', { hasText: 'Questions' }).hover();
     await w.page.locator('.part.sidebar .action-label[aria-label^="Switch Guide Language"]').click();
     await w.page.locator('.quick-input-list .monaco-list-row', { hasText: 'English' }).click();
     await w.treeRow('About digital participation').waitFor({ timeout: 20_000 });

@@ -140,4 +140,34 @@ describe('Strategy documents', () => {
     await vscode.commands.executeCommand('dialogueGuide.goToSection', node);
     assert.equal(vscode.window.activeTextEditor!.selection.active.line, lines.indexOf(markerFor('samspil/behov')) + 1);
   });
+
+  it('puts "Show quotes" above every question heading and the theme\'s quotes in a hover', async () => {
+    const uri = await scaffold('linser.md');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await waitFor('the document to be parsed', () => api.documents.get(uri)?.analysis.total === 18);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const ours = lenses.filter((l) => l.command?.command === 'dialogueGuide.showQuotes');
+    assert.equal(ours.length, 18);
+    const heading = document.getText().split('\n').indexOf('### Går der en grænse for, hvad man kan involvere borgerne i via sociale medier? Hvis ja, hvor går grænsen?');
+    assert.ok(ours.some((l) => l.range.start.line === heading && (l.command!.arguments![0] as { questionId: string }).questionId === 'digital-deltagelse/graenser'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(heading, 5));
+    // appendText keeps spaces as &nbsp;: compare the text as it reads.
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/&nbsp;/g, ' ');
+    assert.match(text, /Folk vil gerne aktiveres\./);
+    assert.match(text, /Kommunalpolitiker, efteråret 2021/);
+  });
+
+  it('selects the question being edited in the tree as the cursor moves', async () => {
+    const uri = await scaffold('markør.md');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.commands.executeCommand('workbench.view.extension.dialogueGuide');
+    const editor = await vscode.window.showTextDocument(document);
+    await waitFor('the active document', () => api.documents.active?.uri.toString() === uri.toString());
+    const line = document.getText().split('\n').indexOf(markerFor('enkeltsager/helhedshensyn')) + 1;
+    editor.selection = new vscode.Selection(line, 0, line, 0);
+    await waitFor('the tree to follow', () => {
+      const selected = api.view.selection[0];
+      return selected?.kind === 'question' && selected.questionId === 'enkeltsager/helhedshensyn';
+    });
+  });
 });
