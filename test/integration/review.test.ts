@@ -76,6 +76,21 @@ describe('Review against a Git base', () => {
     assert.equal(now.getText(), 'Facebook og LinkedIn.');
   });
 
+  it('steps through the changed answers, each in its own diff', async () => {
+    const diffOf = () => {
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      return input instanceof vscode.TabInputTextDiff ? input.modified.path : undefined;
+    };
+    await api.view.reveal(api.model.question(GUIDE, 'sociale-medier/platforme')!, { select: true });
+    await vscode.commands.executeCommand('dialogueGuide.nextChangedAnswer');
+    await waitFor('the next changed answer', () => diffOf() === '/samspil/behov.md');
+    assert.equal((api.view.selection[0] as QuestionNode).questionId, 'samspil/behov');
+    await vscode.commands.executeCommand('dialogueGuide.nextChangedAnswer');
+    await waitFor('wrapping around', () => diffOf() === '/sociale-medier/platforme.md');
+    await vscode.commands.executeCommand('dialogueGuide.previousChangedAnswer');
+    await waitFor('the previous changed answer', () => diffOf() === '/samspil/behov.md');
+  });
+
   it('says so when the base is not a ref of the repository', async () => {
     await vscode.workspace.getConfiguration('dialogueGuide').update('review.base', 'no-such-branch', vscode.ConfigurationTarget.Workspace);
     const state = await waitFor('the review', async () => {
