@@ -35,6 +35,8 @@ export interface Section {
   readonly themeId: string | undefined;
   /** The heading line above the marker (blank lines between allowed), when there is one. */
   readonly headingLine: number | undefined;
+  /** The heading's whole line, where a reader looks for the question; undefined without a heading. */
+  readonly headingRange: Range | undefined;
   readonly markerLine: number;
   /** The range of the marker comment itself. */
   readonly markerRange: Range;
@@ -185,7 +187,8 @@ export function analyseStrategyDocument(document: StrategyDocument, guides: read
       if (!section) {
         report('question.missing', 'warning', firstTheme.get(theme.id)?.markerRange ?? document.guideRange ?? lineRange(0), { id: question.id, theme: theme.id });
       } else if (section.state === 'empty') {
-        report('question.unanswered', 'info', section.markerRange, { id: question.id });
+        // On the heading, not the marker: the heading is what the reader sees in any preview.
+        report('question.unanswered', 'info', section.headingRange ?? section.markerRange, { id: question.id });
       }
       return { question, state: section?.state ?? 'missing', section };
     });
@@ -422,6 +425,7 @@ function sectionsOf(text: string, starts: Uint32Array, markers: readonly Marker[
       questionId: marker.id,
       themeId: theme?.id,
       headingLine: marker.headingLine,
+      headingRange: marker.headingLine === undefined ? undefined : lineRange(marker.headingLine, lineEnd(text, starts, marker.headingLine) - starts[marker.headingLine]!),
       markerLine: marker.line,
       markerRange: marker.range,
       answerLines: { start: marker.line + 1, end },

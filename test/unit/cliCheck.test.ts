@@ -129,16 +129,16 @@ describe('dialogue-guide check', function () {
       assert.deepEqual([document!.file, document!.guide, document!.answered, document!.total, document!.percent, document!.meetsRequirement], ['troubled.md', 'sociale-medier-i-lokalpolitikken', 1, 6, 16, false]);
       assert.deepEqual(document!.questions[1], { id: 'sociale-medier/formaal', number: '1.2', state: 'answered' });
       assert.deepEqual(document!.findings.map((f) => `${f.line}:${f.column} ${f.severity} ${f.code}`), [
-        '21:1 info question.unanswered',
+        '19:1 info question.unanswered',
         '27:1 error document.conflict',
         '29:1 error document.conflict',
         '31:1 error document.conflict',
         '33:1 warning marker.unknown',
         '35:1 warning marker.duplicate',
-        '39:1 info question.unanswered',
-        '43:1 info question.unanswered',
-        '47:1 info question.unanswered',
-        '51:1 info question.unanswered',
+        '37:1 info question.unanswered',
+        '41:1 info question.unanswered',
+        '45:1 info question.unanswered',
+        '49:1 info question.unanswered',
       ]);
       assert.equal(document!.findings[1]!.message, 'Git conflict marker: resolve the conflict before going on.');
     });

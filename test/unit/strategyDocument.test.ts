@@ -74,6 +74,7 @@ describe('parsing a strategy document', () => {
         questionId: 'tema/foerste',
         themeId: 'tema',
         headingLine: 12,
+        headingRange: { start: { line: 12, character: 0 }, end: { line: 12, character: 15 } },
         markerLine: 14,
         markerRange: { start: { line: 14, character: 0 }, end: { line: 14, character: 37 } },
         answerLines: { start: 15, end: 20 },
@@ -84,6 +85,7 @@ describe('parsing a strategy document', () => {
         questionId: 'tema/anden',
         themeId: 'tema',
         headingLine: 20,
+        headingRange: { start: { line: 20, character: 0 }, end: { line: 20, character: 12 } },
         markerLine: 22,
         markerRange: { start: { line: 22, character: 0 }, end: { line: 22, character: 35 } },
         answerLines: { start: 23, end: 24 },
@@ -234,13 +236,13 @@ describe('analysing a strategy document against its guide', () => {
     assert.equal(analysis.themes[1]!.questions[0]!.section, undefined);
   });
 
-  it('reports an unanswered question (as info) at its marker and a missing one at its theme marker', () => {
+  it('reports an unanswered question (as info) at its heading and a missing one at its theme marker', () => {
     const text = scaffoldStrategyDocument(GUIDE, { title: 'T', organisation: 'O' }).replace(/\n### Hvordan\?\n\n<!-- dialogue-guide: andet\/tredje -->\n/, '');
     assert.deepEqual(summary(analyse(text).findings), [
-      'question.unanswered info 19:0-19:37 {"id":"tema/foerste"}',
-      'question.unanswered info 23:0-23:35 {"id":"tema/anden"}',
+      'question.unanswered info 17:0-17:15 {"id":"tema/foerste"}',
+      'question.unanswered info 21:0-21:12 {"id":"tema/anden"}',
       'question.missing warning 27:0-27:30 {"id":"andet/tredje","theme":"andet"}',
-      'question.unanswered info 31:0-31:37 {"id":"andet/fjerde"}',
+      'question.unanswered info 29:0-29:12 {"id":"andet/fjerde"}',
     ]);
   });
 
