@@ -55,7 +55,8 @@ export class OpenQuestionCommand implements Command {
   async execute(arg?: unknown): Promise<void> {
     const node = arg as TreeNode | undefined;
     if (node?.kind !== 'question') return;
-    await this.navigator.revealQuestion(node.guideId, node.questionId, { preserveFocus: true });
+    // The quotes first: finding the document may mean a workspace search.
     this.panel.show(node.guideId, node.questionId, { preserveFocus: true });
+    await this.navigator.revealQuestion(node.guideId, node.questionId, { preserveFocus: true });
   }
 }

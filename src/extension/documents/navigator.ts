@@ -6,17 +6,20 @@ import type { ParsedDocument, StrategyDocuments } from './strategyDocuments';
 export class Navigator {
   constructor(private readonly documents: StrategyDocuments) {}
 
-  /** Reveals a question's section in the active strategy document for its guide, opening one if needed. */
-  async revealQuestion(guideId: string, questionId: string, options: { preserveFocus?: boolean } = {}): Promise<boolean> {
+  /**
+   * Reveals a question's section in the active strategy document for its guide, opening one if
+   * needed. A document without the section says so in the status bar.
+   */
+  async revealQuestion(guideId: string, questionId: string, options: { preserveFocus?: boolean } = {}): Promise<'shown' | 'noDocument' | 'noSection'> {
     const entry = await this.documentFor(guideId);
-    if (!entry) return false;
+    if (!entry) return 'noDocument';
     const status = statuses(entry).find((q) => q.question.id === questionId);
     if (!status?.section) {
       vscode.window.setStatusBarMessage(vscode.l10n.t('This question has no section in {0}: run "Add Missing Questions".', vscode.workspace.asRelativePath(entry.uri)), 5000);
-      return false;
+      return 'noSection';
     }
     await this.select(entry, status, options.preserveFocus ?? false);
-    return true;
+    return 'shown';
   }
 
   /** Goes to the next (or previous) question that is not answered yet, wrapping around. */
@@ -30,7 +33,7 @@ export class Navigator {
     if (open.length === 0) {
       const missing = statuses(entry).filter((q) => q.state === 'missing').length;
       void vscode.window.showInformationMessage(
-        missing > 0 ? vscode.l10n.t('Every section is answered; {0} questions of the guide have no section yet.', missing) : vscode.l10n.t('Every question is answered.'),
+        missing > 0 ? vscode.l10n.t('Every section is answered. Questions of the guide without a section yet: {0}.', missing) : vscode.l10n.t('Every question is answered.'),
       );
       return;
     }
@@ -66,14 +69,10 @@ export class Navigator {
     const known = forGuide(this.documents.active) ?? this.documents.documents.find((d) => forGuide(d));
     if (known) return known;
     // No open document answers this guide: open the workspace's first one that does.
-    for (const uri of await this.documents.findAll()) {
-      await vscode.workspace.openTextDocument(uri);
-      if (forGuide(this.documents.get(uri))) {
-        await this.documents.activate(uri);
-        return this.documents.get(uri);
-      }
-    }
-    return undefined;
+    const uri = await this.documents.findFor(guideId);
+    if (!uri) return undefined;
+    await this.documents.activate(uri);
+    return this.documents.get(uri);
   }
 }
 

@@ -13,6 +13,7 @@ export interface ParsedDocument {
 }
 
 const PARSE_DELAY_MS = 150;
+const EDITABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
 
 /**
  * Keeps the open strategy documents parsed. A keystroke re-parses only the edited document,
@@ -67,14 +68,29 @@ export class StrategyDocuments implements vscode.Disposable {
 
   /** Strategy documents in the workspace, open or not (Markdown files that hold markers or a guide id). */
   async findAll(token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
+    return (await this.scan(token)).map((found) => found.uri);
+  }
+
+  /** The first strategy document in the workspace that follows `guideId`, found without opening any. */
+  async findFor(guideId: string): Promise<vscode.Uri | undefined> {
+    return (await this.scan()).find((found) => parseStrategyDocument(found.text, found.uri.toString()).frontMatter?.guide === guideId)?.uri;
+  }
+
+  private async scan(token?: vscode.CancellationToken): Promise<{ uri: vscode.Uri; text: string }[]> {
     const files = await vscode.workspace.findFiles('**/*.md', '**/{node_modules,.git}/**', 2000, token);
-    const found: vscode.Uri[] = [];
+    const found: { uri: vscode.Uri; text: string }[] = [];
     for (const uri of files) {
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      if (isStrategyDocument(text)) found.push(uri);
+      let text: string;
+      try {
+        text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      } catch {
+        // Deleted since the search (a checkout), a broken link, no permission: not a document now.
+        continue;
+      }
+      if (isStrategyDocument(text)) found.push({ uri, text });
     }
-    return found.sort((a, b) => a.path.localeCompare(b.path));
+    return found.sort((a, b) => a.uri.path.localeCompare(b.uri.path));
   }
 
   private schedule(document: vscode.TextDocument): void {
@@ -87,8 +103,9 @@ export class StrategyDocuments implements vscode.Disposable {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
-    const text = document.getText();
-    if (document.languageId !== 'markdown' || !isStrategyDocument(text)) {
+    // Only the user's own files: not Git's copy at HEAD beside a diff, nor this extension's answer views.
+    const text = document.languageId === 'markdown' && EDITABLE_SCHEMES.has(document.uri.scheme) ? document.getText() : undefined;
+    if (text === undefined || !isStrategyDocument(text)) {
       if (this.parsed.delete(key)) this.changed.fire(document.uri);
       return undefined;
     }
