@@ -12,6 +12,7 @@ export class GuideService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   private library: { entries: readonly GuideEntry[]; findings: readonly Finding[] } = { entries: [], findings: [] };
+  private generation = 0;
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('dialogueGuide.guides');
   private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics];
 
@@ -33,10 +34,6 @@ export class GuideService implements vscode.Disposable {
     return this.library.entries;
   }
 
-  get findings(): readonly Finding[] {
-    return this.library.findings;
-  }
-
   /** Every loaded guide in the chosen language (or its original language). */
   get guides(): Guide[] {
     return this.library.entries.map((entry) => inLanguage(entry, this.language));
@@ -52,15 +49,19 @@ export class GuideService implements vscode.Disposable {
   async reload(): Promise<void> {
     const folders = vscode.workspace.getConfiguration('dialogueGuide').get<string[]>('guideFolders', []);
     const roots = [this.builtInContent, ...folders.flatMap((folder) => resolveFolder(folder))].map((u) => u.toString());
-    this.library = await loadGuideLibrary(workspaceFileSystem, roots);
+    const generation = ++this.generation;
+    const library = await loadGuideLibrary(workspaceFileSystem, roots);
+    // Reloads overlap when settings change quickly: only the newest may publish.
+    if (generation !== this.generation) return;
+    this.library = library;
     this.diagnostics.clear();
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const finding of this.library.findings) {
       byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), toDiagnostic(finding)]);
     }
     for (const [file, diagnostics] of byFile) this.diagnostics.set(vscode.Uri.parse(file), diagnostics);
-    const error = this.library.entries.length === 0;
-    await vscode.commands.executeCommand('setContext', 'dialogueGuide.noGuide', error);
+    const noGuide = this.library.entries.length === 0;
+    await vscode.commands.executeCommand('setContext', 'dialogueGuide.noGuide', noGuide);
     this.changed.fire();
   }
 

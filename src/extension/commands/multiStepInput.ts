@@ -59,8 +59,12 @@ export class MultiStepInput {
     box.value = options.value;
     box.ignoreFocusOut = true;
     box.buttons = this.step > 0 ? [vscode.QuickInputButtons.Back] : [];
+    // Validation may wait for the disk; only the newest value's answer is shown.
+    let latest = 0;
     const disposable = box.onDidChangeValue(async (value) => {
-      box.validationMessage = await options.validate(value);
+      const call = ++latest;
+      const message = await options.validate(value);
+      if (call === latest) box.validationMessage = message;
     });
     try {
       return await this.show(box, () => box.value, async () => {

@@ -3,18 +3,10 @@ import type { Guide } from '../../core/guide';
 import { scaffoldStrategyDocument, slugify } from '../../core/scaffold';
 import { parseStrategyDocument } from '../../core/strategyDocument';
 import type { GuideService } from '../guideService';
+import { questionCount } from '../counts';
 import { requireTrust } from '../trust';
 import type { Command } from './commandManager';
 import { MultiStepInput } from './multiStepInput';
-
-/** The argument object that lets keybindings, tasks and tests run the command without prompts. */
-export interface NewStrategyDocumentArgs {
-  readonly guide: string;
-  readonly themes?: readonly string[];
-  readonly title: string;
-  readonly organisation?: string;
-  readonly uri?: string | vscode.Uri;
-}
 
 interface Choices {
   guide?: Guide;
@@ -26,9 +18,12 @@ interface Choices {
 }
 
 /** Error raised for a bad argument object: shown to the user, and rejected to a caller. */
-export class ArgumentError extends Error {}
+class ArgumentError extends Error {}
 
-/** Scaffolds a strategy document from a guide and opens it at the first answer. */
+/**
+ * Scaffolds a strategy document from a guide and opens it at the first answer. With an argument
+ * object `{ guide, themes?, title, organisation?, uri? }` it runs without prompts (keybindings, tasks).
+ */
 export class NewStrategyDocumentCommand implements Command {
   readonly id = 'dialogueGuide.newStrategyDocument';
 
@@ -69,11 +64,11 @@ export class NewStrategyDocumentCommand implements Command {
     if (themes !== undefined && (!Array.isArray(themes) || themes.length === 0 || themes.some((t) => typeof t !== 'string' || !themeIds.includes(t)))) {
       throw new ArgumentError(vscode.l10n.t('"themes" must list theme ids of the guide: {0}.', themeIds.join(', ')));
     }
+    const folder = vscode.workspace.workspaceFolders?.[0];
     let target: vscode.Uri | undefined;
     if (uri instanceof vscode.Uri) target = uri;
-    else if (typeof uri === 'string' && uri !== '') target = uri.includes('://') || uri.startsWith('file:') ? vscode.Uri.parse(uri) : vscode.Uri.file(uri);
+    else if (typeof uri === 'string' && uri !== '') target = toUri(uri, folder);
     else if (uri !== undefined) throw new ArgumentError(vscode.l10n.t('"uri" must be a file URI or path.'));
-    const folder = vscode.workspace.workspaceFolders?.[0];
     target ??= folder && defaultLocation(folder.uri, title);
     if (!target) throw new ArgumentError(vscode.l10n.t('"uri" is needed when no folder is open.'));
     return { guide, themes: (themes as string[] | undefined) ?? themeIds, title: title.trim(), organisation: (organisation as string | undefined) ?? '', uri: target };
@@ -98,7 +93,7 @@ export class NewStrategyDocumentCommand implements Command {
   }
 
   private async pickThemes(input: MultiStepInput, state: Choices): Promise<boolean> {
-    const items = state.guide!.themes.map((theme, i) => ({ label: `${i + 1}. ${theme.title}`, description: vscode.l10n.t('{0} questions', theme.questions.length), id: theme.id }));
+    const items = state.guide!.themes.map((theme, i) => ({ label: `${i + 1}. ${theme.title}`, description: questionCount(theme.questions.length), id: theme.id }));
     const selected = items.filter((item) => state.themes?.includes(item.id) ?? true);
     const picked = await input.pick({ placeholder: vscode.l10n.t('Which themes? All are chosen; untick the ones to leave out.'), items, canPickMany: true, selected });
     if (!picked) return false;
@@ -179,6 +174,13 @@ export class NewStrategyDocumentCommand implements Command {
     await vscode.window.showTextDocument(document, { selection: new vscode.Range(line, 0, line, 0) });
     return uri;
   }
+}
+
+/** A URI, an absolute path, or a path relative to the first workspace folder (as tasks write them). */
+function toUri(value: string, folder: vscode.WorkspaceFolder | undefined): vscode.Uri {
+  if (/^[a-z][\w+.-]+:/i.test(value) && !/^[a-z]:[\\/]/i.test(value)) return vscode.Uri.parse(value);
+  if (value.startsWith('/') || /^[a-z]:[\\/]/i.test(value) || !folder) return vscode.Uri.file(value);
+  return vscode.Uri.joinPath(folder.uri, value);
 }
 
 /** `strategy/<slug-of-title>.md` in a folder. */

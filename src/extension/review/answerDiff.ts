@@ -4,7 +4,7 @@ import type { StrategyDocuments } from '../documents/strategyDocuments';
 import type { ReviewService } from './reviewService';
 
 /** The scheme of the read-only documents that hold one question's answer, at the base or now. */
-export const ANSWER_SCHEME = 'dialogue-guide-answer';
+const ANSWER_SCHEME = 'dialogue-guide-answer';
 
 type Side = 'base' | 'current';
 
@@ -30,9 +30,7 @@ export function registerAnswerDiffProvider(documents: StrategyDocuments, review:
         const entry = documents.get(vscode.Uri.parse(doc));
         return entry ? (answersOf(entry.parsed).get(questionId) ?? '') : '';
       }
-      const state = review.current;
-      if (state?.uri.toString() !== doc) return '';
-      return state.review?.questions.find((q) => q.questionId === questionId)?.base ?? '';
+      return review.reviewOf(doc)?.review?.questions.find((q) => q.questionId === questionId)?.base ?? '';
     },
   };
   const refreshOpen = () => {

@@ -20,7 +20,11 @@ export class BaseReader {
 
   /** The Git extension's API, once it has initialised; undefined when it is absent or disabled. */
   gitApi(): Promise<GitApi | undefined> {
-    this.api ??= loadGitApi();
+    // A Git extension that failed to start counts as absent, and is asked again next time.
+    this.api ??= loadGitApi().catch(() => {
+      this.api = undefined;
+      return undefined;
+    });
     return this.api;
   }
 

@@ -35,6 +35,8 @@ export class ReviewService implements vscode.Disposable {
   readonly reader = new BaseReader();
 
   private state: ReviewState | undefined;
+  /** The last review of each document, so a diff stays whole after another document becomes active. */
+  private readonly lastByDocument = new Map<string, ReviewState>();
   private timer: NodeJS.Timeout | undefined;
   private generation = 0;
   private readonly disposables: vscode.Disposable[] = [this.changed];
@@ -55,6 +57,11 @@ export class ReviewService implements vscode.Disposable {
     return this.state;
   }
 
+  /** The last review made of `document`, active or not. */
+  reviewOf(document: string): ReviewState | undefined {
+    return this.lastByDocument.get(document);
+  }
+
   /** The review marks for the tree: changed, new and removed answers; undefined when there is no review. */
   get marks(): ReadonlyMap<string, ReviewMark> | undefined {
     const review = this.state?.review;
@@ -65,10 +72,12 @@ export class ReviewService implements vscode.Disposable {
   async refresh(): Promise<ReviewState | undefined> {
     clearTimeout(this.timer);
     const generation = ++this.generation;
-    const state = await this.compute(this.documents.active);
+    // Git can fail in ways the reader does not foresee; review is then simply absent, never an error.
+    const state = await this.compute(this.documents.active).catch(() => undefined);
     // A newer refresh started while this one waited for Git: its result wins.
     if (generation === this.generation) {
       this.state = state;
+      if (state) this.lastByDocument.set(state.uri.toString(), state);
       this.changed.fire(state);
     }
     return this.state;
