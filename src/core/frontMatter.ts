@@ -67,12 +67,15 @@ export function readFrontMatter(text: string): FrontMatterResult {
   let document: Document.Parsed | undefined;
   const lineCounter = new LineCounter();
   try {
-    const file = matter(source, {
+    matter(source, {
       language: 'yaml',
       engines: {
         yaml: {
-          parse(yamlText: string): object {
-            document = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
+          // gray-matter picks the engine; the YAML is the text between the delimiters found above,
+          // since gray-matter's own split ends at any line that merely starts with '---'. The
+          // leading newline stands for the opening line, so line numbers are the file's.
+          parse(): object {
+            document = parseDocument(`\n${lines.slice(1, closingLine).join('\n')}`, { lineCounter, uniqueKeys: true, prettyErrors: false });
             return {};
           },
         },
@@ -99,7 +102,7 @@ export function readFrontMatter(text: string): FrontMatterResult {
       ok: true,
       frontMatter: {
         data: parsed ? parsed.toJS() : {},
-        body: file.content,
+        body: lines.slice(closingLine + 1).join('\n'),
         bodyLine: closingLine + 1,
         closingLine,
         rangeOf(path, part = 'value') {

@@ -72,3 +72,13 @@ describe('js-yaml, as gray-matter installs it', () => {
     assert.ok(minor > 14 || (minor === 14 && patch >= 2), `js-yaml ${version} is older than 3.14.2`);
   });
 });
+
+describe('front matter delimiters', () => {
+  it('reads every key up to the closing line, even past a line that starts with ---', () => {
+    const result = readFrontMatter('---\ntitle: x\n---more: y\nguide: z\n---\nBody\n');
+    assert.ok(result.ok);
+    assert.deepEqual(result.frontMatter.data, { title: 'x', '---more': 'y', guide: 'z' });
+    assert.equal(result.frontMatter.body, 'Body\n');
+    assert.equal(result.frontMatter.rangeOf(['guide']).start.line, 3);
+  });
+});
