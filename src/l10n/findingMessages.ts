@@ -25,7 +25,7 @@ export function findingMessage(finding: Finding, t: Translate): string {
     case 'field.empty':
       return t('"{key}" is empty.', a);
     case 'field.type':
-      return t('"{key}" must be of type {expected}.', a);
+      return t('"{key}" must be {expected}.', { ...a, expected: typeName(a.expected ?? '', t) });
     case 'field.unknown':
       return t('Unknown key "{key}" (a typo?); it is ignored.', a);
     case 'id.invalid':
@@ -68,6 +68,24 @@ export function findingMessage(finding: Finding, t: Translate): string {
       return t('The front matter does not say which guide the document follows: add "guide: <id>".', a);
     case 'document.unknownGuide':
       return t('No loaded guide has the id "{id}".', a);
+  }
+}
+
+/** The core names types by their YAML shape; readers get a word in their language. */
+function typeName(type: string, t: Translate): string {
+  switch (type) {
+    case 'string':
+      return t('text', {});
+    case 'number':
+      return t('a number', {});
+    case 'list':
+      return t('a list', {});
+    case 'object':
+      return t('a mapping of keys to values', {});
+    case 'language':
+      return t('a language code such as "da"', {});
+    default:
+      return type;
   }
 }
 

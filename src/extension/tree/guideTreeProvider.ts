@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { QuestionNode, ThemeNode, TreeNode } from '../../core/guideTree';
+import { questionCount } from '../counts';
 import type { GuideTreeModel } from './guideTreeModel';
 
 /** Presents the GuideTreeModel as VS Code tree items. */
@@ -65,7 +66,7 @@ function themeItem(node: ThemeNode): vscode.TreeItem {
   const total = node.children.length;
   item.description =
     node.answered === undefined
-      ? vscode.l10n.t('{0} questions', total)
+      ? questionCount(total)
       : vscode.l10n.t('{0}/{1} answered', node.answered, total);
   item.tooltip = `${node.label} — ${item.description}`;
   return item;
