@@ -1,10 +1,12 @@
+import type { AnswerChange } from './answerReview';
 import type { Guide } from './guide';
+import type { AnswerState } from './strategyDocument';
 
 /** How a question stands in the strategy document being worked on. */
-export type AnswerMark = 'answered' | 'empty' | 'missing';
+export type AnswerMark = AnswerState;
 
 /** How a question's answer compares with the review base. */
-export type ReviewMark = 'new' | 'changed' | 'unchanged' | 'removed';
+export type ReviewMark = AnswerChange;
 
 /** What the tree shows on top of the guide itself: marks for one guide's questions. */
 export interface TreeAnnotations {

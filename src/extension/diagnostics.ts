@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import type { Finding, Range } from '../core/findings';
 import { findingMessage } from '../l10n/findingMessages';
 
+/** The source of every diagnostic this extension reports; quick fixes recognise theirs by it. */
+export const DIAGNOSTIC_SOURCE = 'Dialogue Guide';
+
 const SEVERITY = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
@@ -9,7 +12,7 @@ const SEVERITY = {
 } as const;
 
 /** VS Code's range for a core range. */
-export function toRange(range: Range): vscode.Range {
+function toRange(range: Range): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }
 
@@ -17,6 +20,6 @@ export function toRange(range: Range): vscode.Range {
 export function toDiagnostic(finding: Finding, severity: vscode.DiagnosticSeverity = SEVERITY[finding.severity]): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(finding.range), findingMessage(finding, (message, args) => vscode.l10n.t(message, args)), severity);
   diagnostic.code = finding.code;
-  diagnostic.source = 'Dialogue Guide';
+  diagnostic.source = DIAGNOSTIC_SOURCE;
   return diagnostic;
 }

@@ -56,6 +56,6 @@ const attributeEscapes: Readonly<Record<string, string>> = {
 };
 
 /** `value` made safe inside a double-quoted attribute (and harmless anywhere else). */
-export function escapeAttribute(value: string): string {
+function escapeAttribute(value: string): string {
   return value.replace(/[&"'<>`]/g, (c) => attributeEscapes[c] ?? c);
 }

@@ -13,7 +13,7 @@ function isTreeNode(value: unknown): value is TreeNode {
   return typeof value === 'object' && value !== null && 'kind' in value && 'id' in value && 'guideId' in value;
 }
 
-/** Copies "1.2 Question text" to the clipboard. */
+/** Copies the question's full text to the clipboard, ready to paste into an agenda or a mail. */
 export class CopyQuestionCommand implements Command {
   readonly id = 'dialogueGuide.copyQuestion';
 

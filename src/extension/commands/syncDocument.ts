@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { planSync, type SyncRefusal } from '../../core/sync';
 import type { StrategyDocuments } from '../documents/strategyDocuments';
+import { DIAGNOSTIC_SOURCE } from '../diagnostics';
 import { requireTrust } from '../trust';
 import type { Command } from './commandManager';
 
@@ -58,7 +59,7 @@ export function registerSyncQuickFix(): vscode.Disposable {
     { language: 'markdown' },
     {
       provideCodeActions(document, _range, context) {
-        const missing = context.diagnostics.filter((d) => d.source === 'Dialogue Guide' && d.code === 'question.missing');
+        const missing = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.code === 'question.missing');
         if (missing.length === 0) return [];
         const action = new vscode.CodeAction(vscode.l10n.t('Add the missing questions of the guide'), vscode.CodeActionKind.QuickFix);
         action.diagnostics = missing;

@@ -13,7 +13,6 @@ export interface GitExtension {
 export interface GitApi {
   readonly state: 'uninitialized' | 'initialized';
   readonly onDidChangeState: Event<'uninitialized' | 'initialized'>;
-  readonly repositories: readonly Repository[];
   readonly onDidOpenRepository: Event<Repository>;
   getRepository(uri: Uri): Repository | null;
 }
@@ -32,7 +31,6 @@ export interface Commit {
 }
 
 export interface RepositoryState {
-  readonly HEAD: { readonly name?: string; readonly commit?: string } | undefined;
   readonly refs: readonly Ref[];
   readonly onDidChange: Event<void>;
 }

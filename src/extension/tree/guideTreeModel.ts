@@ -36,10 +36,6 @@ export class GuideTreeModel implements vscode.Disposable {
     this.changed.fire(undefined);
   }
 
-  node(id: string): TreeNode | undefined {
-    return this.byId.get(id);
-  }
-
   /** The node for a question of a guide. */
   question(guideId: string, questionId: string): TreeNode | undefined {
     return this.byId.get(`question:${guideId}/${questionId}`);

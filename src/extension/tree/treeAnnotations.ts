@@ -5,7 +5,7 @@ import type { ParsedDocument, StrategyDocuments } from '../documents/strategyDoc
 import type { GuideTreeModel } from './guideTreeModel';
 
 /** Answer marks for the tree from an analysed document. */
-export function answerMarks(entry: ParsedDocument | undefined): Map<string, AnswerMark> | undefined {
+function answerMarks(entry: ParsedDocument | undefined): Map<string, AnswerMark> | undefined {
   if (!entry?.analysis.guide) return undefined;
   return new Map(entry.analysis.themes.flatMap((t) => t.questions.map((q) => [q.question.id, q.state] as const)));
 }
