@@ -57,6 +57,14 @@ describe('Strategy documents', () => {
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), 'Mine egne noter\n');
   });
 
+  it('resolves a relative uri argument in the workspace folder, as a task would pass it', async () => {
+    const root = vscode.workspace.workspaceFolders![0]!.uri;
+    const relative = vscode.workspace.asRelativePath(vscode.Uri.joinPath(folder, 'relativ.md'), false);
+    const created = await vscode.commands.executeCommand<vscode.Uri>('dialogueGuide.newStrategyDocument', { guide: GUIDE, title: 'Relativ', uri: relative });
+    assert.equal(created?.toString(), vscode.Uri.joinPath(root, relative).toString());
+    await vscode.workspace.fs.stat(created!);
+  });
+
   it('rejects an unknown guide with a clear error', async () => {
     await assert.rejects(() => Promise.resolve(vscode.commands.executeCommand('dialogueGuide.newStrategyDocument', { guide: 'nope', title: 'X', uri: vscode.Uri.joinPath(folder, 'nope.md').toString() })), /Unknown guide "nope"/);
   });
