@@ -18,7 +18,7 @@ describe('Quotes beside the question', () => {
   it('shows the Kommunalpolitiker quote when a question of "Om digital deltagelse" is clicked', async () => {
     const w = workbench();
     await w.openViewContainer('Dialogue Guide');
-    await w.treeRow('Om digital deltagelse').click();
+    await w.expand('Om digital deltagelse');
     await w.treeRow('Gode situationer for dialog').click();
     const quote = w.webview().locator('blockquote', { hasText: 'Folk vil gerne aktiveres.' });
     await quote.waitFor({ timeout: 30_000 });
@@ -31,7 +31,7 @@ describe('Quotes beside the question', () => {
 
   it('follows the tree: another question of another theme shows that theme\'s quotes in the same panel', async () => {
     const w = workbench();
-    await w.treeRow('Om samspillet mellem kommunalbestyrelse og forvaltning').click();
+    await w.expand('Om samspillet mellem kommunalbestyrelse og forvaltning');
     await w.treeRow('Forvaltningens rolle').click();
     await w.webview().locator('blockquote', { hasText: '[Vores kommunaldirektør]' }).waitFor({ timeout: 20_000 });
     assert.equal(await w.page.locator('.tab', { hasText: /Quotes|Citater/ }).count(), 1, 'one panel, reused');

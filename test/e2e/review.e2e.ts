@@ -63,7 +63,7 @@ describe('Reviewing answers against a Git base', () => {
     await w.page.keyboard.press('End');
     await w.page.keyboard.type(' Og LinkedIn.');
 
-    await w.treeRow('Om at bruge sociale medier').click();
+    await w.expand('Om at bruge sociale medier');
     const row = w.page.locator('.part.sidebar').getByRole('treeitem', { name: /1\.1, Platforme, answered, changed/ });
     await row.waitFor({ timeout: 30_000 });
     await row.click();

@@ -35,14 +35,14 @@ describe('Drafting a strategy document', () => {
     // The new document opened with the cursor in the first answer.
     await w.page.keyboard.type('Facebook, LinkedIn og Instagram.');
     await w.page.locator('.statusbar-item', { hasText: 'Strategy 1/18' }).waitFor({ timeout: 20_000 });
-    await w.treeRow('Om at bruge sociale medier').click();
+    await w.expand('Om at bruge sociale medier');
     await w.page.locator('.part.sidebar').getByRole('treeitem', { name: /1\.1, Platforme, answered/ }).waitFor({ timeout: 20_000 });
     await w.screenshot('strategy');
   });
 
   it('lands on the section of a question clicked in the tree', async () => {
     const w = workbench();
-    await w.treeRow('Om digital deltagelse').click();
+    await w.expand('Om digital deltagelse');
     await w.treeRow('Grænser for inddragelse').click();
     const lines = readFileSync(join(w.workspace, 'strategy', 'strategi-2027.md'), 'utf8').split('\n');
     const marker = lines.indexOf('<!-- dialogue-guide: digital-deltagelse/graenser -->');

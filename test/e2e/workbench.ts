@@ -62,6 +62,17 @@ export class Workbench {
     return this.page.locator('.part.sidebar').getByRole('treeitem', { name: label });
   }
 
+  /**
+   * Expands a collapsed tree row by clicking it, as a person would; a row that is already open is
+   * left alone (the tree may have opened it itself while following the editor's cursor).
+   */
+  async expand(label: string): Promise<void> {
+    const row = this.treeRow(label);
+    await row.waitFor();
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+    await this.page.locator('.part.sidebar').getByRole('treeitem', { name: label, expanded: true }).waitFor();
+  }
+
   /** Runs a command from the Command Palette, picking it by id so that no similar command is chosen. */
   async runCommand(id: string, title: string): Promise<void> {
     await this.page.keyboard.press('F1');
