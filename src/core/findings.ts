@@ -45,7 +45,12 @@ export type FindingCode =
   | 'question.unanswered'
   | 'document.conflict'
   | 'document.noGuide'
-  | 'document.unknownGuide';
+  | 'document.unknownGuide'
+  | 'marker.malformed'
+  | 'marker.noHeading'
+  | 'document.unclosedBlock'
+  | 'themes.empty'
+  | 'themes.unknown';
 
 /** One problem, located in a file, with the values its message needs. */
 export interface Finding {

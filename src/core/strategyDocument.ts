@@ -7,10 +7,10 @@
  * Question ids read `<theme id>/<name>` and theme ids have no slash, so a marker says which it is.
  */
 import { lineRange, type Finding, type FindingCode, type Range, type Severity } from './findings';
-import { readFrontMatter, type FrontMatter, type FrontMatterResult } from './frontMatter';
+import { readFrontMatter, type FrontMatter } from './frontMatter';
 import { inLanguage, type Guide, type GuideEntry, type Question, type Theme } from './guide';
-import { isBlank, lineEnd, lineStarts } from './lines';
-import { readSimpleFrontMatter, type SimpleFrontMatter } from './simpleFrontMatter';
+import { isBlank, lineBreakOf, lineEnd, lineStarts } from './lines';
+import { scanBlocks, type HeadingBlock } from './markdownBlocks';
 
 /** Front matter keys the scaffold writes. Unknown keys are kept and ignored. */
 export interface StrategyFrontMatter {
@@ -28,23 +28,36 @@ export interface StrategyFrontMatter {
 
 export type AnswerState = 'answered' | 'empty' | 'missing';
 
-/** One question's section: heading, marker and the answer under it. Lines are zero-based. */
+/** Lines [start, end), zero-based. */
+export interface LineSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * One question's section, as a reader sees it: from the question's heading to the next heading of
+ * the same or a higher level (or the next section, or the end of the text), with the marker that
+ * names the question anywhere in it. Lines are zero-based.
+ */
 export interface Section {
   readonly questionId: string;
-  /** The theme whose marker the section sits under, if any. */
+  /** The theme whose block the marker stands in, if any. */
   readonly themeId: string | undefined;
-  /** The heading line above the marker (blank lines between allowed), when there is one. */
+  /** The first line of the heading the marker belongs to (ATX or setext), when it has one. */
   readonly headingLine: number | undefined;
-  /** The heading's whole line, where a reader looks for the question; undefined without a heading. */
+  /** The heading's first line, where a reader looks for the question; undefined without a heading. */
   readonly headingRange: Range | undefined;
   readonly markerLine: number;
   /** The range of the marker comment itself. */
   readonly markerRange: Range;
-  /** Lines [start, end) after the marker up to the next section, theme or the end of the text. */
-  readonly answerLines: { readonly start: number; readonly end: number };
+  /** The whole section: from its heading (or its marker, without one) to where the next begins. */
+  readonly lines: LineSpan;
+  /** The lines after the marker to the section's end: where an answer is typed. */
+  readonly answerLines: LineSpan;
   /**
-   * The answer exactly as written (original line endings), without the blank lines around it;
-   * '' when there are only blank lines.
+   * Everything in the section but its heading and marker, exactly as written (original line
+   * endings), without the blank lines around it: text above the marker, then a blank line, then
+   * text below it. '' when there are only blank lines.
    */
   readonly answer: string;
   /** 'empty' when the answer holds nothing but whitespace and HTML comments. */
@@ -57,8 +70,7 @@ export interface ThemeSection {
   readonly headingLine: number | undefined;
   readonly markerLine: number;
   readonly markerRange: Range;
-  /** The first line after the theme's block. */
-  readonly endLine: number;
+  readonly lines: LineSpan;
 }
 
 /** A parsed strategy document. */
@@ -68,12 +80,16 @@ export interface StrategyDocument {
   readonly frontMatter: StrategyFrontMatter | undefined;
   /** Where the front matter names the guide, when it does. */
   readonly guideRange: Range | undefined;
+  /** Where `themes:` lists each theme (its key's range when the list is empty); undefined without the key. */
+  readonly themeRanges: readonly Range[] | undefined;
   /** Question sections in document order, duplicates included. */
   readonly sections: readonly Section[];
   /** Theme blocks in document order, duplicates included. */
   readonly themes: readonly ThemeSection[];
   /** Lines (zero-based) holding Git conflict markers. */
   readonly conflictLines: readonly number[];
+  /** Whether every line's question can be told: no marker is malformed or without a heading, no block swallows the rest. */
+  readonly unambiguous: boolean;
   /** Problems found while parsing that need no guide (broken front matter, conflict markers, duplicate markers). */
   readonly findings: readonly Finding[];
 }
@@ -117,21 +133,19 @@ export function markerFor(id: string): string {
 }
 
 const MARKER = /^(<!--[ \t]*dialogue-guide:[ \t]*(\S+?)[ \t]*-->)[ \t]*$/;
+/** Findings that mean the product cannot be sure which question some text belongs to. */
+const AMBIGUOUS: ReadonlySet<FindingCode> = new Set(['marker.malformed', 'marker.noHeading', 'document.unclosedBlock']);
 const MARKER_AT_LINE_START = /^<!--[ \t]*dialogue-guide:/m;
 const GUIDE_KEY = /^guide[ \t]*:/m;
-const CLOSING_DELIMITER = /^---[ \t]*\r?$/;
+const CLOSING_DELIMITER = /^---[ \t]*$/;
 
 const STRING_KEYS = ['title', 'organisation', 'guide', 'guideVersion', 'language', 'status'] as const;
 const LIST_KEYS = ['owners', 'reviewers', 'themes'] as const;
 
-const BACKTICK = 0x60;
-const TILDE = 0x7e;
-const SPACE = 0x20;
-const TAB = 0x09;
 
 /** Whether `text` is a strategy document: its front matter names a guide, or it has a marker. Cheap enough to scan a workspace. */
 export function isStrategyDocument(text: string): boolean {
-  const block = frontMatterBlock(text);
+  const block = frontMatterBlock(text, lineStarts(text));
   if (block && GUIDE_KEY.test(text.slice(0, block.end))) return true;
   return text.includes('dialogue-guide:') && MARKER_AT_LINE_START.test(text);
 }
@@ -142,33 +156,37 @@ export function parseStrategyDocument(text: string, file: string): StrategyDocum
   const findings: Finding[] = [];
   const report = (code: FindingCode, severity: Severity, range: Range, args: Record<string, string> = {}) => findings.push({ code, severity, file, range, args });
 
-  const block = frontMatterBlock(text);
-  // Only the front matter goes to a reader: given the whole text, the YAML reader copies the body,
-  // which on a long document costs more than the rest of the parse. The scaffold's own shape is
-  // read without YAML at all, which on a typical document would be most of the cost.
-  const source = text.slice(0, block ? block.end : lineEnd(text, starts, 0));
-  const simple = block && readSimpleFrontMatter(source);
-  const result: FrontMatterResult | { readonly ok: true; readonly frontMatter: SimpleFrontMatter } = simple ? { ok: true, frontMatter: simple } : readFrontMatter(source);
+  const block = frontMatterBlock(text, starts);
+  // Only the front matter goes to the reader: given the whole text, the YAML reader copies the
+  // body, which on a long document costs more than the rest of the parse.
+  const result = readFrontMatter(text.slice(0, block ? block.end : lineEnd(text, starts, 0)));
   let frontMatter: StrategyFrontMatter | undefined;
   let guideRange: Range | undefined;
+  let themeRanges: Range[] | undefined;
   if (result.ok) {
     frontMatter = readFields(result.frontMatter, report);
     if (frontMatter.guide !== undefined) guideRange = result.frontMatter.rangeOf(['guide']);
+    const listed = frontMatter.themes;
+    if (listed) themeRanges = listed.length === 0 ? [result.frontMatter.rangeOf(['themes'], 'key')] : listed.map((_, i) => result.frontMatter.rangeOf(['themes', i]));
   } else {
     report(result.problem.code, 'error', result.problem.range, { detail: result.problem.detail });
   }
   const bodyLine = block && (result.ok || result.problem.code !== 'frontMatter.missing') ? block.closingLine + 1 : 0;
 
-  const scan = scanBody(text, starts, bodyLine);
+  const scan = scanBlocks(text, starts, (line) => lineEnd(text, starts, line), bodyLine);
   for (const line of scan.conflictLines) report('document.conflict', 'error', lineRange(line, lineEnd(text, starts, line) - starts[line]!));
-  const { sections, themes } = sectionsOf(text, starts, scan.markers);
+  for (const line of scan.swallowingLines) report('document.unclosedBlock', 'warning', lineRange(line, lineEnd(text, starts, line) - starts[line]!), {});
+  const markers = markersOf(text, starts, scan.comments, report);
+  const placed = placeMarkers(text, starts, markers, scan.headings, report);
+  const { sections, themes } = sectionsOf(text, starts, placed);
   const firstLine = new Map<string, number>();
-  for (const marker of scan.markers) {
+  for (const marker of markers) {
     const first = firstLine.get(marker.id);
     if (first === undefined) firstLine.set(marker.id, marker.line);
     else report('marker.duplicate', 'warning', marker.range, { id: marker.id, line: String(first + 1) });
   }
-  return { file, frontMatter, guideRange, sections, themes, conflictLines: scan.conflictLines, findings: findings.sort(byPosition) };
+  const unambiguous = !findings.some((f) => AMBIGUOUS.has(f.code));
+  return { file, frontMatter, guideRange, themeRanges, sections, themes, conflictLines: scan.conflictLines, unambiguous, findings: findings.sort(byPosition) };
 }
 
 /** Holds a document against the guide its front matter names, in `guides`. */
@@ -179,6 +197,7 @@ export function analyseStrategyDocument(document: StrategyDocument, guides: read
   if (!document.frontMatter || !guide) return { guide: undefined, themes: [], answered: 0, total: 0, findings: findings.sort(byPosition) };
 
   checkMarkers(document, guide, report);
+  checkThemeList(document, guide, report);
   const firstSection = firstById(document.sections, (s) => s.questionId);
   const firstTheme = firstById(document.themes, (t) => t.themeId);
   const themes = themesInScope(guide, document.frontMatter).map((theme): ThemeStatus => {
@@ -245,6 +264,17 @@ function checkMarkers(document: StrategyDocument, guide: Guide, report: Report):
   }
 }
 
+/** A `themes:` list that names no theme, or one the guide lacks, would make a document with fewer questions than meant. */
+function checkThemeList(document: StrategyDocument, guide: Guide, report: Report): void {
+  const listed = document.frontMatter?.themes;
+  if (!listed || !document.themeRanges) return;
+  if (listed.length === 0) report('themes.empty', 'error', document.themeRanges[0]!, {});
+  const known = new Set(guide.themes.map((t) => t.id));
+  listed.forEach((id, i) => {
+    if (!known.has(id)) report('themes.unknown', 'error', document.themeRanges![i]!, { id });
+  });
+}
+
 function firstById<T>(items: readonly T[], idOf: (item: T) => string): Map<string, T> {
   const map = new Map<string, T>();
   for (const item of items) if (!map.has(idOf(item))) map.set(idOf(item), item);
@@ -256,16 +286,15 @@ function byPosition(a: Finding, b: Finding): number {
 }
 
 /** Where front matter ends: its closing line and the offset after it; undefined when the text does not open one or never closes it. */
-function frontMatterBlock(text: string): { readonly closingLine: number; readonly end: number } | undefined {
-  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (!text.startsWith('---', start)) return undefined;
-  for (let line = 0; ; line++) {
-    const newline = text.indexOf('\n', start);
-    const end = newline < 0 ? text.length : newline + 1;
-    if (line > 0 && text.startsWith('---', start) && CLOSING_DELIMITER.test(text.slice(start, newline < 0 ? end : newline))) return { closingLine: line, end };
-    if (newline < 0) return undefined;
-    start = end;
+function frontMatterBlock(text: string, starts: Uint32Array): { readonly closingLine: number; readonly end: number } | undefined {
+  if (!text.startsWith('---', starts[0])) return undefined;
+  for (let line = 1; line < starts.length; line++) {
+    const start = starts[line]!;
+    if (text.startsWith('---', start) && CLOSING_DELIMITER.test(text.slice(start, lineEnd(text, starts, line)))) {
+      return { closingLine: line, end: line + 1 < starts.length ? starts[line + 1]! : text.length };
+    }
   }
+  return undefined;
 }
 
 /** The keys the scaffold writes, each of its type; a value of another type is a finding and left out. */
@@ -288,152 +317,144 @@ function readFields(frontMatter: Pick<FrontMatter, 'data' | 'rangeOf'>, report: 
 interface Marker {
   readonly id: string;
   readonly line: number;
-  readonly headingLine: number | undefined;
   readonly range: Range;
+  /** The marker as it should read, when it was written slightly wrong (case, spacing, text after it). */
+  readonly repaired: string | undefined;
 }
 
-interface Fence {
-  readonly char: number;
-  readonly length: number;
+/** A marker and its place: the heading it sits under, if it owns one, and the section's extent. */
+interface PlacedMarker extends Marker {
+  readonly heading: HeadingBlock | undefined;
+  readonly start: number;
+  readonly end: number;
+}
+
+const MARKER_LIKE = /^ {0,3}<!--\s*dialogue[\s_-]*guide\s*:?\s*(\S+?)\s*-->(.*)$/i;
+
+/** The markers among the top-level comments, exact or nearly so; the rest are comments of the writer's own. */
+function markersOf(text: string, starts: Uint32Array, lines: readonly number[], report: Report): Marker[] {
+  const markers: Marker[] = [];
+  for (const line of lines) {
+    const source = text.slice(starts[line], lineEnd(text, starts, line));
+    const exact = MARKER.exec(source);
+    if (exact) {
+      markers.push({ id: exact[2]!, line, range: lineRange(line, exact[1]!.length), repaired: undefined });
+      continue;
+    }
+    const near = MARKER_LIKE.exec(source);
+    if (!near) continue;
+    const id = near[1]!;
+    const repaired = markerFor(id);
+    const range = lineRange(line, source.length);
+    markers.push({ id, line, range, repaired });
+    report('marker.malformed', 'warning', range, { id, expected: repaired });
+  }
+  return markers;
 }
 
 /**
- * One pass over the body's lines, finding markers (at column 0), the heading above each,
- * and conflict markers, while skipping fenced code, where Markdown shows text rather than structure.
- * A fence is recognised only at the top level (up to three spaces in), which is where markers live.
+ * Each marker's place. A theme's marker belongs to the nearest heading above it. A question's marker
+ * belongs to the outermost heading still open above it that came after the previous marker, so a
+ * sub-heading typed in an answer above the marker stays in that answer; a heading inside the previous
+ * question's section does not count, unless it stands right above the marker (blank lines aside).
+ * A marker with no such heading begins its section itself, and is reported. A section runs to the
+ * next heading of the same or a higher level, the next section's start, or the end of the text.
  */
-function scanBody(text: string, starts: Uint32Array, bodyLine: number): { markers: Marker[]; conflictLines: number[] } {
-  const markers: Marker[] = [];
-  const conflictLines: number[] = [];
-  let fence: Fence | undefined;
-  let inConflict = false;
-  let headingAbove: number | undefined;
-  for (let line = bodyLine; line < starts.length; line++) {
-    const start = starts[line]!;
-    const end = lineEnd(text, starts, line);
-    let first = start;
-    while (first < end && first - start < 4 && text.charCodeAt(first) === SPACE) first++;
-    const indented = first - start > 3;
-    if (fence) {
-      if (!indented && closesFence(text, first, end, fence)) fence = undefined;
-      headingAbove = undefined;
-      continue;
+function placeMarkers(text: string, starts: Uint32Array, markers: readonly Marker[], headings: readonly HeadingBlock[], report: Report): PlacedMarker[] {
+  interface Open {
+    readonly heading: HeadingBlock;
+    claimed: boolean;
+  }
+  const owners: (HeadingBlock | undefined)[] = [];
+  const levels: number[] = [];
+  const open: Open[] = [];
+  let h = 0;
+  let previous: Marker | undefined;
+  let previousQuestion: Open | undefined;
+  const rightAbove = (o: Open | undefined, marker: Marker) => {
+    if (!o || o.claimed) return false;
+    for (let line = o.heading.lastLine + 1; line < marker.line; line++) if (!isBlank(text, starts[line]!, lineEnd(text, starts, line))) return false;
+    return true;
+  };
+  for (const marker of markers) {
+    for (; h < headings.length && headings[h]!.line < marker.line; h++) {
+      const heading = headings[h]!;
+      while (open.length > 0 && open.at(-1)!.heading.level >= heading.level) open.pop();
+      open.push({ heading, claimed: false });
     }
-    if (isBlank(text, first, end)) continue;
-    // A heading names the marker right below it; any other line in between breaks the link.
-    const heading = headingAbove;
-    headingAbove = undefined;
-    if (indented) continue;
-    const opened = opensFence(text, first, end);
-    if (opened) {
-      fence = opened;
-      continue;
-    }
-    const conflict: ConflictMarker | undefined = first === start ? conflictMarkerAt(text, start, end, inConflict) : undefined;
-    if (conflict) {
-      conflictLines.push(line);
-      inConflict = conflict !== 'close';
-      continue;
-    }
-    if (first === start && text.startsWith('<!--', start)) {
-      const match = MARKER.exec(text.slice(start, end));
-      if (match) {
-        markers.push({ id: match[2]!, line, headingLine: heading, range: lineRange(line, match[1]!.length) });
-        continue;
+    const isTheme = !marker.id.includes('/');
+    const nearest = open.at(-1);
+    const fresh = (o: Open) => !o.claimed && (!previous || o.heading.line > previous.line);
+    let owner: Open | undefined;
+    if (isTheme || !previous) owner = nearest && fresh(nearest) ? nearest : undefined;
+    else if (previousQuestion && open.includes(previousQuestion)) owner = rightAbove(nearest, marker) && fresh(nearest!) ? nearest : undefined;
+    else owner = open.find(fresh);
+    if (owner) owner.claimed = true;
+    else report('marker.noHeading', 'warning', marker.range, { id: marker.id });
+    owners.push(owner?.heading);
+    levels.push(owner?.heading.level ?? nearest?.heading.level ?? 6);
+    previousQuestion = isTheme ? undefined : owner;
+    previous = marker;
+  }
+  const startOf = (i: number) => owners[i]?.line ?? markers[i]!.line;
+  return markers.map((marker, i) => {
+    const limit = i + 1 < markers.length ? startOf(i + 1) : starts.length;
+    let end = limit;
+    for (const heading of headingsBetween(headings, owners[i]?.lastLine ?? marker.line, limit)) {
+      if (heading.level <= levels[i]!) {
+        end = heading.line;
+        break;
       }
     }
-    if (isHeading(text, first, end)) headingAbove = line;
+    return { ...marker, heading: owners[i], start: startOf(i), end };
+  });
+}
+
+/** The headings that start after line `from` and before `limit`, by a binary search for the first. */
+function* headingsBetween(headings: readonly HeadingBlock[], from: number, limit: number): Generator<HeadingBlock> {
+  let low = 0;
+  let high = headings.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (headings[mid]!.line <= from) low = mid + 1;
+    else high = mid;
   }
-  return { markers, conflictLines };
+  for (let i = low; i < headings.length && headings[i]!.line < limit; i++) yield headings[i]!;
 }
 
-/** A fence opening: three or more backticks or tildes; a backtick fence's info string has no backtick. */
-function opensFence(text: string, first: number, end: number): Fence | undefined {
-  const char = text.charCodeAt(first);
-  if (char !== BACKTICK && char !== TILDE) return undefined;
-  const length = runLength(text, first, end, char);
-  if (length < 3) return undefined;
-  if (char === BACKTICK && text.slice(first + length, end).includes('`')) return undefined;
-  return { char, length };
-}
-
-/** A closing fence: the same character, at least as many, and nothing after but spaces. */
-function closesFence(text: string, first: number, end: number, fence: Fence): boolean {
-  const length = runLength(text, first, end, fence.char);
-  return length >= fence.length && isBlank(text, first + length, end);
-}
-
-function runLength(text: string, from: number, end: number, char: number): number {
-  let i = from;
-  while (i < end && text.charCodeAt(i) === char) i++;
-  return i - from;
-}
-
-/** An ATX heading: one to six `#`, then a space, a tab or the end of the line. */
-function isHeading(text: string, first: number, end: number): boolean {
-  const length = runLength(text, first, end, 0x23);
-  if (length < 1 || length > 6) return false;
-  const next = first + length;
-  return next === end || text.charCodeAt(next) === SPACE || text.charCodeAt(next) === TAB;
-}
-
-type ConflictMarker = 'open' | 'inside' | 'close';
-
-/**
- * Git's conflict markers. `=======`, `|||||||` and `>>>>>>>` also mean other things in Markdown
- * (a setext underline, a nested quote), so they count only after a `<<<<<<<`.
- */
-function conflictMarkerAt(text: string, start: number, end: number, inConflict: boolean): ConflictMarker | undefined {
-  const char = text.charCodeAt(start);
-  if (end - start < 7 || runLength(text, start, start + 7, char) !== 7) return undefined;
-  const next = text.charCodeAt(start + 7);
-  const labelled = end === start + 7 || next === SPACE || next === TAB;
-  switch (char) {
-    case 0x3c: // <
-      return labelled ? 'open' : undefined;
-    case 0x7c: // |
-      return inConflict && labelled ? 'inside' : undefined;
-    case 0x3d: // =
-      return inConflict && isBlank(text, start + 7, end) ? 'inside' : undefined;
-    case 0x3e: // >
-      return inConflict && labelled ? 'close' : undefined;
-    default:
-      return undefined;
-  }
-}
-
-/** Section and theme blocks: each runs from its heading (or marker) up to the next one's. */
-function sectionsOf(text: string, starts: Uint32Array, markers: readonly Marker[]): { sections: Section[]; themes: ThemeSection[] } {
+/** Section and theme blocks, in document order. */
+function sectionsOf(text: string, starts: Uint32Array, placed: readonly PlacedMarker[]): { sections: Section[]; themes: ThemeSection[] } {
   const sections: Section[] = [];
   const themes: ThemeSection[] = [];
-  const startOf = (m: Marker) => m.headingLine ?? m.line;
-  let theme: Marker | undefined;
-  const closeTheme = (endLine: number) => {
-    if (theme) themes.push({ themeId: theme.id, headingLine: theme.headingLine, markerLine: theme.line, markerRange: theme.range, endLine });
-  };
-  for (let i = 0; i < markers.length; i++) {
-    const marker = markers[i]!;
+  const themeMarkers = placed.filter((m) => !m.id.includes('/'));
+  let t = -1;
+  let themeUntil = -1;
+  for (const marker of placed) {
     if (!marker.id.includes('/')) {
-      closeTheme(startOf(marker));
-      theme = marker;
+      t++;
+      // A theme runs to the next theme: questions written at the theme's own heading level still belong to it.
+      themeUntil = themeMarkers[t + 1]?.start ?? starts.length;
+      themes.push({ themeId: marker.id, headingLine: marker.heading?.line, markerLine: marker.line, markerRange: marker.range, lines: { start: marker.start, end: themeUntil } });
       continue;
     }
-    const next = markers[i + 1];
-    const end = next ? startOf(next) : starts.length;
-    const answer = answerText(text, starts, marker.line + 1, end);
+    const bodyStart = marker.heading ? marker.heading.lastLine + 1 : marker.line + 1;
+    const above = answerText(text, starts, bodyStart, Math.max(bodyStart, marker.line));
+    const below = answerText(text, starts, Math.max(bodyStart, marker.line + 1), marker.end);
+    const answer = above && below ? above + lineBreakOf(text) + lineBreakOf(text) + below : above || below;
+    const headingLine = marker.heading?.line;
     sections.push({
       questionId: marker.id,
-      themeId: theme?.id,
-      headingLine: marker.headingLine,
-      headingRange: marker.headingLine === undefined ? undefined : lineRange(marker.headingLine, lineEnd(text, starts, marker.headingLine) - starts[marker.headingLine]!),
+      themeId: t >= 0 && marker.line < themeUntil ? themes[t]!.themeId : undefined,
+      headingLine,
+      headingRange: headingLine === undefined ? undefined : lineRange(headingLine, lineEnd(text, starts, headingLine) - starts[headingLine]!),
       markerLine: marker.line,
       markerRange: marker.range,
-      answerLines: { start: marker.line + 1, end },
+      lines: { start: marker.start, end: marker.end },
+      answerLines: { start: marker.line + 1, end: Math.max(marker.line + 1, marker.end) },
       answer,
       state: hasContent(answer) ? 'answered' : 'empty',
     });
   }
-  closeTheme(starts.length);
   return { sections, themes };
 }
 

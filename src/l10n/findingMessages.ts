@@ -68,6 +68,16 @@ export function findingMessage(finding: Finding, t: Translate): string {
       return t('The front matter does not say which guide the document follows: add "guide: <id>".', a);
     case 'document.unknownGuide':
       return t('No loaded guide has the id "{id}".', a);
+    case 'marker.malformed':
+      return t("This looks like the marker of \"{id}\" but is not written as one, so the product cannot be sure which question the text belongs to: write it as {expected}.", a);
+    case 'marker.noHeading':
+      return t("The marker \"{id}\" has no heading of its own above it, so a reader sees its text under another heading: restore the heading.", a);
+    case 'document.unclosedBlock':
+      return t("This code or HTML block is never closed, so the markers after it are read as its text: close it.", a);
+    case 'themes.empty':
+      return t("\"themes\" lists no theme, so the document would have no questions: name at least one theme or remove the key.", a);
+    case 'themes.unknown':
+      return t("The guide has no theme \"{id}\".", a);
   }
 }
 

@@ -66,10 +66,12 @@ describe('dialogue-guide check', function () {
         'troubled.md:27: error: Git conflict marker: resolve the conflict before going on.',
         'troubled.md:29: error: Git conflict marker: resolve the conflict before going on.',
         'troubled.md:31: error: Git conflict marker: resolve the conflict before going on.',
+        'troubled.md:33: warning: The marker "andet/ukendt" has no heading of its own above it, so a reader sees its text under another heading: restore the heading.',
         'troubled.md:33: warning: Neither a theme nor a question of this guide has the id "andet/ukendt"; the section is not counted.',
+        'troubled.md:35: warning: The marker "sociale-medier/platforme" has no heading of its own above it, so a reader sees its text under another heading: restore the heading.',
         'troubled.md:35: warning: The marker "sociale-medier/platforme" is already on line 21; only the first one counts.',
         'troubled.md: 1 of 6 questions answered (16%)',
-        'Documents checked: 2. Errors: 4. Warnings: 2.',
+        'Documents checked: 2. Errors: 4. Warnings: 4.',
         '',
       ].join('\n'),
     );
@@ -79,7 +81,8 @@ describe('dialogue-guide check', function () {
     const text = (await strategyDocument({}, { themes: ['sociale-medier'] })) + `\n${markerFor('andet/ukendt')}\n`;
     const run = runCli(writeTree({ 'plan.md': text }), ['check']);
     assert.equal(run.status, 0);
-    assert.match(run.stdout, /Errors: 0\. Warnings: 1\.\n$/);
+    // The marker has no heading of its own, which is a warning too.
+    assert.match(run.stdout, /Errors: 0\. Warnings: 2\.\n$/);
   });
 
   it('fails a document whose guide is not loaded: nothing in it could be checked', async () => {
@@ -133,7 +136,9 @@ describe('dialogue-guide check', function () {
         '27:1 error document.conflict',
         '29:1 error document.conflict',
         '31:1 error document.conflict',
+        '33:1 warning marker.noHeading',
         '33:1 warning marker.unknown',
+        '35:1 warning marker.noHeading',
         '35:1 warning marker.duplicate',
         '37:1 info question.unanswered',
         '41:1 info question.unanswered',
@@ -153,7 +158,7 @@ describe('dialogue-guide check', function () {
       assert.ok(lines.includes('::warning file=docs/troubled.md,line=33,col=1,endLine=33,endColumn=38,title=Dialogue Guide (marker.unknown)::Neither a theme nor a question of this guide has the id "andet/ukendt"; the section is not counted.'));
       assert.equal(lines.filter((line) => line.startsWith('::notice file=docs/troubled.md,') && line.includes('(question.unanswered)')).length, 5);
       assert.ok(lines.includes('::error file=docs/troubled.md,line=4,col=8,endLine=4,endColumn=42,title=Dialogue Guide::1 of 6 questions answered (16%25); 100%25 required'));
-      assert.equal(lines.at(-1), 'Documents checked: 2. Errors: 4. Warnings: 2. Below the required 100%: 1.');
+      assert.equal(lines.at(-1), 'Documents checked: 2. Errors: 4. Warnings: 4. Below the required 100%: 1.');
     });
   });
 
@@ -195,6 +200,6 @@ describe('dialogue-guide check', function () {
     assert.match(run.stdout, /^plan\.md:27: fejl: /m);
     assert.match(run.stdout, /^plan\.md:33: advarsel: /m);
     assert.match(run.stdout, /^plan\.md: 1 af 6 spørgsmål besvaret \(16%\); 100% kræves$/m);
-    assert.match(run.stdout, /^Kontrollerede dokumenter: 1\. Fejl: 3\. Advarsler: 2\. Under de krævede 100%: 1\.$/m);
+    assert.match(run.stdout, /^Kontrollerede dokumenter: 1\. Fejl: 3\. Advarsler: 4\. Under de krævede 100%: 1\.$/m);
   });
 });

@@ -67,7 +67,7 @@ describe('parsing a strategy document', () => {
     assert.deepEqual(document.frontMatter, { title: 'T', guide: 'demo', language: 'da' });
     assert.deepEqual(document.guideRange, { start: { line: 2, character: 7 }, end: { line: 2, character: 13 } });
     assert.deepEqual(document.themes, [
-      { themeId: 'tema', headingLine: 8, markerLine: 10, markerRange: { start: { line: 10, character: 0 }, end: { line: 10, character: 29 } }, endLine: 24 },
+      { themeId: 'tema', headingLine: 8, markerLine: 10, markerRange: { start: { line: 10, character: 0 }, end: { line: 10, character: 29 } }, lines: { start: 8, end: 24 } },
     ]);
     assert.deepEqual(document.sections, [
       {
@@ -77,6 +77,7 @@ describe('parsing a strategy document', () => {
         headingRange: { start: { line: 12, character: 0 }, end: { line: 12, character: 15 } },
         markerLine: 14,
         markerRange: { start: { line: 14, character: 0 }, end: { line: 14, character: 37 } },
+        lines: { start: 12, end: 20 },
         answerLines: { start: 15, end: 20 },
         answer: 'Vi skriver.\n\nOg mere.',
         state: 'answered',
@@ -88,6 +89,7 @@ describe('parsing a strategy document', () => {
         headingRange: { start: { line: 20, character: 0 }, end: { line: 20, character: 12 } },
         markerLine: 22,
         markerRange: { start: { line: 22, character: 0 }, end: { line: 22, character: 35 } },
+        lines: { start: 20, end: 24 },
         answerLines: { start: 23, end: 24 },
         answer: '',
         state: 'empty',
@@ -101,7 +103,7 @@ describe('parsing a strategy document', () => {
     const crlf = parseStrategyDocument('\ufeff' + DOCUMENT.replace(/\n/g, '\r\n').replace(/\r\n$/, ''), 'a.md');
     assert.deepEqual(crlf.findings, []);
     assert.deepEqual(crlf.frontMatter, lf.frontMatter);
-    assert.deepEqual(crlf.themes, lf.themes.map((t) => ({ ...t, endLine: 23 })));
+    assert.deepEqual(crlf.themes, lf.themes.map((t) => ({ ...t, lines: { ...t.lines, end: 23 } })));
     assert.equal(crlf.sections[0]!.answer, 'Vi skriver.\r\n\r\nOg mere.');
     assert.deepEqual(crlf.sections[0]!.markerRange, lf.sections[0]!.markerRange);
     assert.deepEqual(crlf.sections[1]!.answerLines, { start: 23, end: 23 });
@@ -132,10 +134,12 @@ describe('parsing a strategy document', () => {
     assert.deepEqual(document.findings, []);
   });
 
-  it('does not take a heading above a fence for the heading of the marker below it', () => {
-    const document = parseStrategyDocument(withLine(DOCUMENT, 21, '```\n```'), 'a.md');
-    assert.equal(document.sections[1]!.headingLine, undefined);
-    assert.equal(document.sections[0]!.answerLines.end, 23, 'the previous answer runs up to the marker');
+  it('counts text between a heading and its marker, a fenced block included, as that question\'s answer', () => {
+    const document = parseStrategyDocument(withLine(DOCUMENT, 21, '\n```\n### ikke en overskrift\n```\n'), 'a.md');
+    assert.deepEqual(document.findings, []);
+    assert.equal(document.sections[1]!.headingLine, 20);
+    assert.equal(document.sections[1]!.answer, '```\n### ikke en overskrift\n```');
+    assert.equal(document.sections[0]!.answer, 'Vi skriver.\n\nOg mere.', 'the previous answer ends at the next heading');
   });
 
   it('ignores indented marker and conflict lines, which Markdown shows as text', () => {
@@ -163,15 +167,25 @@ describe('parsing a strategy document', () => {
 
   it('reports a duplicate marker where it repeats, naming the first', () => {
     const document = parseStrategyDocument(withLine(DOCUMENT, 18, '<!-- dialogue-guide: tema/foerste -->'), 'a.md');
-    assert.deepEqual(summary(document.findings), ['marker.duplicate warning 18:0-18:37 {"id":"tema/foerste","line":"15"}']);
+    assert.deepEqual(summary(document.findings), [
+      'marker.noHeading warning 18:0-18:37 {"id":"tema/foerste"}',
+      'marker.duplicate warning 18:0-18:37 {"id":"tema/foerste","line":"15"}',
+    ]);
     assert.deepEqual(document.sections.map((s) => [s.questionId, s.answer]), [['tema/foerste', 'Vi skriver.'], ['tema/foerste', ''], ['tema/anden', '']]);
   });
 
   it('counts only whitespace and HTML comments as empty', () => {
-    const states = ['<!-- kladde -->\n<!--\nflere linjer\n-->', ' \t', 'Svar <!-- med note -->', '<!-- ikke lukket'].map(
+    const states = ['<!-- kladde -->\n<!--\nflere linjer\n-->', ' \t', 'Svar <!-- med note -->'].map(
       (answer) => parseStrategyDocument(DOCUMENT.replace('Vi skriver.\n\nOg mere.', answer), 'a.md').sections[0]!.state,
     );
-    assert.deepEqual(states, ['empty', 'empty', 'answered', 'answered']);
+    assert.deepEqual(states, ['empty', 'empty', 'answered']);
+  });
+
+  it('says where a comment that is never closed hides the markers after it, as a preview would', () => {
+    const document = parseStrategyDocument(DOCUMENT.replace('Vi skriver.\n\nOg mere.', '<!-- ikke lukket'), 'a.md');
+    assert.deepEqual(summary(document.findings), ['document.unclosedBlock warning 16:0-16:16 {}']);
+    assert.equal(document.unambiguous, false);
+    assert.deepEqual(document.sections.map((s) => s.questionId), ['tema/foerste']);
   });
 
   it('reports missing, unclosed and broken front matter as findings, and still reads the sections', () => {
@@ -253,8 +267,11 @@ describe('analysing a strategy document against its guide', () => {
     const findings = summary(analyse(marked).findings).filter((f) => !f.startsWith('question.'));
     assert.deepEqual(findings, [
       'marker.outsideTheme warning 14:0-14:35 {"id":"tema/anden","theme":"tema"}',
+      'marker.noHeading warning 26:0-26:31 {"id":"ukendt"}',
       'marker.unknown warning 26:0-26:31 {"id":"ukendt"}',
+      'marker.noHeading warning 28:0-28:33 {"id":"ukendt/x"}',
       'marker.unknown warning 28:0-28:33 {"id":"ukendt/x"}',
+      'marker.noHeading warning 30:0-30:36 {"id":"tema/gammel"}',
     ]);
     assert.deepEqual(summary(analyse(marked).findings).filter((f) => f.startsWith('question.removed')), ['question.removed warning 30:0-30:36 {"id":"tema/gammel"}']);
   });

@@ -50,6 +50,10 @@ function refusal(reason: SyncRefusal, file: string): string {
       return vscode.l10n.t('The front matter of {0} is broken: fix it first (see the Problems panel); nothing was changed.', file);
     case 'guideMismatch':
       return vscode.l10n.t('{0} follows another guide; nothing was changed.', file);
+    case 'ambiguous':
+      return vscode.l10n.t('{0} has text whose question cannot be told (see the warnings in the Problems panel): repair it first; nothing was changed.', file);
+    case 'unsafe':
+      return vscode.l10n.t("Adding the missing questions to {0} would not keep its structure as it is (an unclosed code block or HTML near the end?); nothing was changed.", file);
   }
 }
 

@@ -41,17 +41,17 @@ export class Navigator {
     const line = editor?.document.uri.toString() === entry.uri.toString() ? editor.selection.active.line : -1;
     // Measured from the section the cursor is in, so "previous" skips the question being edited.
     const here = this.questionAt(entry, line)?.section;
-    const marker = (q: QuestionStatus) => q.section!.markerLine;
+    const start = (q: QuestionStatus) => q.section!.lines.start;
     const next =
       direction === 1
-        ? (open.find((q) => marker(q) > (here?.markerLine ?? line)) ?? open[0]!)
-        : ([...open].reverse().find((q) => marker(q) < (here ? (here.headingLine ?? here.markerLine) : line)) ?? open.at(-1)!);
+        ? (open.find((q) => start(q) > (here?.lines.start ?? line)) ?? open[0]!)
+        : ([...open].reverse().find((q) => start(q) < (here ? here.lines.start : line)) ?? open.at(-1)!);
     await this.select(entry, next, false);
   }
 
   /** The question whose section holds `line` of a parsed document. */
   questionAt(entry: ParsedDocument, line: number): QuestionStatus | undefined {
-    return statuses(entry).find((q) => q.section && line >= (q.section.headingLine ?? q.section.markerLine) && line < q.section.answerLines.end);
+    return statuses(entry).find((q) => q.section && line >= q.section.lines.start && line < q.section.lines.end);
   }
 
   private async select(entry: ParsedDocument, status: QuestionStatus, preserveFocus: boolean): Promise<void> {
@@ -61,7 +61,7 @@ export class Navigator {
     const document = await vscode.workspace.openTextDocument(entry.uri);
     const target = Math.min(line, document.lineCount - 1);
     const editor = await vscode.window.showTextDocument(document, { preserveFocus, selection: new vscode.Range(target, 0, target, 0) });
-    editor.revealRange(new vscode.Range(section.headingLine ?? section.markerLine, 0, target, 0), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    editor.revealRange(new vscode.Range(section.lines.start, 0, target, 0), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
   private async documentFor(guideId: string): Promise<ParsedDocument | undefined> {

@@ -15,7 +15,7 @@ export function registerQuestionLenses(documents: StrategyDocuments): vscode.Dis
       if (!entry || !guide) return [];
       return entry.parsed.sections.flatMap((section) => {
         if (!findQuestion(guide, section.questionId)) return [];
-        const line = section.headingLine ?? section.markerLine;
+        const line = section.lines.start;
         return [
           new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
             title: vscode.l10n.t('Show quotes'),

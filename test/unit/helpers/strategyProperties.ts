@@ -1,12 +1,10 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { readFrontMatter } from '../../../src/core/frontMatter';
 import type { Guide } from '../../../src/core/guide';
 import { scaffoldStrategyDocument } from '../../../src/core/scaffold';
-import { readSimpleFrontMatter } from '../../../src/core/simpleFrontMatter';
 import { analyseStrategyDocument, parseStrategyDocument } from '../../../src/core/strategyDocument';
 import { applyInsertions, planSync } from '../../../src/core/sync';
-import { answerQuestion } from './answers';
+import { answerQuestion, expectedAnswer, type Placement } from './answers';
 import { entryOf, makeGuide, type ThemeSpec } from './guides';
 
 /*
@@ -35,14 +33,15 @@ const themeSpec = (id: string): fc.Arbitrary<ThemeSpec> =>
 
 /**
  * A line a person could write in an answer. Lines that would be structure at the start of a
- * line (a marker, a fence, a conflict marker) appear only inside fences: written bare, they are
- * meant to be structure.
+ * line (a marker, a fence, an HTML block, a conflict marker, a setext underline, a heading of the
+ * question's level or higher) appear only inside fences: written bare, they are meant to be structure.
  */
-const isPlain = (line: string) => !/[\r\n]/.test(line) && !/^ {0,3}(```|~~~)/.test(line) && !/^<!--/.test(line) && !/^(<{7}|={7}|\|{7}|>{7})/.test(line);
+const isPlain = (line: string) =>
+  !/[\r\n]/.test(line) && !/^ {0,3}(```|~~~|<|#{1,3}(\s|$)|=+[ \t]*$|-+[ \t]*$)/.test(line) && !/^(<{7}|={7}|\|{7}|>{7})/.test(line);
 const plainLine = fc.string({ unit: 'grapheme', maxLength: 30 }).filter(isPlain);
 const answerLine = fc.oneof(
   plainLine,
-  fc.tuple(fc.integer({ min: 1, max: 6 }), plainLine).map(([level, text]) => `${'#'.repeat(level)} ${text}`),
+  fc.tuple(fc.integer({ min: 4, max: 6 }), plainLine).map(([level, text]) => `${'#'.repeat(level)} ${text}`),
   fc.constantFrom('<!-- note -->', '- punkt', '> citat', '***', '   ', '', '    <!-- dialogue-guide: tema/x -->'),
 );
 const fencedBlock = fc
@@ -65,8 +64,11 @@ interface Inclusion {
 export interface Scenario {
   readonly oldGuide: Guide;
   readonly newGuide: Guide;
-  /** Answers to questions of the old guide, by id. */
+  /** Answers to questions of the old guide, by id, and where in the section each is typed. */
   readonly answers: ReadonlyMap<string, string>;
+  readonly placements: ReadonlyMap<string, Placement>;
+  /** Question headings written in setext style (text, then a line of `-`) where their text allows. */
+  readonly setext: boolean;
   readonly title: string;
   readonly organisation: string;
   readonly includeQuotes: boolean;
@@ -93,6 +95,8 @@ export function scenarios(onlyGains: boolean): fc.Arbitrary<Scenario> {
         themes: fc.constant(themes),
         inclusion: fc.tuple(...themes.map((t) => fc.record({ theme: included(false), questions: fc.tuple(...t.questions.map(() => included(false))) }))),
         answers: fc.tuple(...themes.flatMap((t) => t.questions.map(() => fc.option(answerText, { nil: undefined })))),
+        placements: fc.tuple(...themes.flatMap((t) => t.questions.map(() => placement))),
+        setext: fc.boolean(),
         title: fc.string({ unit: 'binary', maxLength: 20 }),
         organisation: fc.string({ unit: 'binary', maxLength: 20 }),
         includeQuotes: onlyGains ? fc.constant(false) : fc.boolean(),
@@ -101,7 +105,7 @@ export function scenarios(onlyGains: boolean): fc.Arbitrary<Scenario> {
         finalNewline: fc.boolean(),
       }),
     )
-    .map(({ themes, inclusion, answers, ...rest }): Scenario => {
+    .map(({ themes, inclusion, answers, placements, ...rest }): Scenario => {
       const oldGuide = pick(themes, inclusion, 'old');
       // Only questions the document had can have been answered.
       const asked = new Set(oldGuide.themes.flatMap((t) => t.questions.map((q) => q.id)));
@@ -111,14 +115,31 @@ export function scenarios(onlyGains: boolean): fc.Arbitrary<Scenario> {
         oldGuide,
         newGuide: pick(themes, inclusion, 'new'),
         answers: new Map(ids.flatMap((id, i) => (answers[i] === undefined || !asked.has(id) ? [] : [[id, answers[i]] as const]))),
+        placements: new Map(ids.map((id, i) => [id, placements[i]!] as const)),
       };
     });
 }
 
-/** The scaffold of `guide`, in the scenario's line breaks, with the scenario's answers. */
-export function writeDocument(guide: Guide, s: Scenario): string {
-  let text = (s.bom ? '\ufeff' : '') + scaffoldStrategyDocument(guide, s).replace(/\n/g, s.eol);
-  for (const [id, answer] of s.answers) text = answerQuestion(text, id, answer);
+const placement: fc.Arbitrary<Placement> = fc.oneof(fc.constantFrom<Placement>('belowMarker', 'aboveMarker'), answerText.map((aboveMarker) => ({ aboveMarker })));
+
+/**
+ * The question headings as setext headings (text, then a line of `-`), when every one's text is a
+ * plain paragraph line (it starts with a letter); otherwise the scaffold as it is, so that all
+ * question headings keep one level.
+ */
+function toSetext(scaffold: string): string {
+  // Split at "\n" alone: a regular expression's `^` and `.` also break at U+2028, which guide text may hold.
+  const lines = scaffold.split('\n');
+  const headings = lines.filter((l) => l.startsWith('### '));
+  if (!headings.every((h) => /^### \p{L}/u.test(h))) return scaffold;
+  return lines.map((l) => (l.startsWith('### ') ? `${l.slice(4)}\n---` : l)).join('\n');
+}
+
+/** The scaffold of `guide`, in the scenario's line breaks and heading style, with the scenario's answers where they are typed. */
+export function writeDocument(guide: Guide, s: Scenario, placed = true): string {
+  const scaffold = scaffoldStrategyDocument(guide, s);
+  let text = (s.bom ? '\ufeff' : '') + (s.setext ? toSetext(scaffold) : scaffold).replace(/\n/g, s.eol);
+  for (const [id, answer] of s.answers) text = answerQuestion(text, id, answer, placed ? s.placements.get(id) : 'belowMarker');
   return s.finalNewline ? text : text.slice(0, -s.eol.length);
 }
 
@@ -127,32 +148,6 @@ function synced(text: string, guide: Guide): string {
   assert.ok(plan.ok, JSON.stringify(plan));
   return applyInsertions(text, plan.insertions);
 }
-
-/** Front matter mostly in the scaffold's shape, with now and then a line that YAML reads otherwise. */
-const frontMatterText = (() => {
-  const oneLine = (text: string) => !/[\r\n]/.test(text);
-  const rarely = <T>(usual: fc.Arbitrary<T>, unusual: fc.Arbitrary<T>) => fc.oneof({ arbitrary: usual, weight: 12 }, { arbitrary: unusual, weight: 1 });
-  const key = rarely(fc.stringMatching(/^[a-z][a-zA-Z0-9_-]{0,8}$/), fc.constantFrom('true', 'null', '__proto__', ' title', 'title ', '"title"', '1x'));
-  const value = rarely(
-    fc.oneof(
-      fc.string({ unit: 'binary', maxLength: 10 }).map((text) => JSON.stringify(text)),
-      fc.array(fc.string({ unit: 'grapheme', maxLength: 5 }), { maxLength: 3 }).map((items) => JSON.stringify(items)),
-      fc.constantFrom('draft', 'a/b.c', 'x-y_z', '[]', 'da'),
-    ),
-    fc.oneof(
-      fc.string({ unit: 'binary', maxLength: 10 }).filter(oneLine).map((text) => `"${text}"`),
-      fc.string({ unit: 'grapheme', maxLength: 8 }).filter(oneLine),
-      fc.constantFrom('[ ]', '["a",]', '[1]', '["a", ["b"]]', 'true', 'True', 'null', '~', '1.0.0', '1.0', '.inf', 'yes', "'single'", '|', '>', '', '# c', 'a # c', '"a" # c', 'a: b', '- x', '*ref', '&a x', '!!str x', 'x\u00a0', '"a"\u00a0', 'draft  '),
-    ),
-  );
-  const line = rarely(
-    fc.tuple(key, rarely(fc.constant(': '), fc.constantFrom(':', ':  ', ':\t', ': \t')), value).map((parts) => parts.join('')),
-    fc.constantFrom('', '# comment', '  indented: x', '---x', '  - item'),
-  );
-  return fc
-    .tuple(fc.array(line, { maxLength: 8 }), fc.constantFrom('\n', '\r\n'), fc.boolean())
-    .map(([lines, eol, bom]) => (bom ? '\ufeff' : '') + ['---', ...lines, '---', ''].join(eol));
-})();
 
 /** Property checks by name, each run over `numRuns` generated cases. */
 export const strategyDocumentProperties: Readonly<Record<string, (numRuns: number) => void>> = {
@@ -164,8 +159,9 @@ export const strategyDocumentProperties: Readonly<Record<string, (numRuns: numbe
     assert.equal(document.frontMatter?.organisation, s.organisation);
     const sections = new Map(document.sections.map((section) => [section.questionId, section]));
     for (const [id, answer] of s.answers) {
-      assert.equal(sections.get(id)?.answer, answer, id);
-      assert.equal(sections.get(id)?.state, answer.replace(/<!--[\s\S]*?-->/g, '').trim() === '' ? 'empty' : 'answered', id);
+      const expected = expectedAnswer(answer, s.placements.get(id)!, s.eol);
+      assert.equal(sections.get(id)?.answer, expected, id);
+      assert.equal(sections.get(id)?.state, expected.replace(/<!--[\s\S]*?-->/g, '').trim() === '' ? 'empty' : 'answered', id);
     }
     const analysis = analyseStrategyDocument(document, [entryOf(s.newGuide)]);
     const problems = analysis.findings.filter((f) => !['question.unanswered', 'question.removed', 'marker.unknown'].includes(f.code));
@@ -174,24 +170,28 @@ export const strategyDocumentProperties: Readonly<Record<string, (numRuns: numbe
     assert.equal(synced(after, s.newGuide), after, 'a second sync adds nothing');
   }), { numRuns }),
 
-  'gives a document the shape of a scaffold of the guide it is synced with': (numRuns) => fc.assert(fc.property(scenarios(true), (s) => {
-    assert.equal(synced(writeDocument(s.oldGuide, s), s.newGuide), writeDocument(s.newGuide, s));
+  'credits every answer to the question it is typed under, wherever in the section, byte for byte': (numRuns) => fc.assert(fc.property(scenarios(true), (s) => {
+    const document = parseStrategyDocument(writeDocument(s.oldGuide, s), 'strategi.md');
+    assert.ok(document.unambiguous, JSON.stringify(document.findings));
+    const answers = new Map(document.sections.map((section) => [section.questionId, section.answer]));
+    for (const question of s.oldGuide.themes.flatMap((t) => t.questions)) {
+      const answer = s.answers.get(question.id);
+      assert.equal(answers.get(question.id), answer === undefined ? '' : expectedAnswer(answer, s.placements.get(question.id)!, s.eol), question.id);
+    }
   }), { numRuns }),
 
-  'reads front matter without YAML only where YAML reads it the same, ranges included': (numRuns) => fc.assert(fc.property(frontMatterText, (text) => {
-    const simple = readSimpleFrontMatter(text);
-    if (!simple) return;
-    const full = readFrontMatter(text);
-    assert.ok(full.ok, JSON.stringify(full));
-    assert.deepEqual(simple.data, full.frontMatter.data ?? {});
-    for (const key of Object.keys(simple.data)) assert.deepEqual(simple.rangeOf([key]), full.frontMatter.rangeOf([key]), key);
+  'gives a document the shape of a scaffold of the guide it is synced with': (numRuns) => fc.assert(fc.property(scenarios(true), (s) => {
+    // Sync writes sections in the scaffold's shape, ATX headings included.
+    const atx = { ...s, setext: false };
+    assert.equal(synced(writeDocument(s.oldGuide, atx, false), s.newGuide), writeDocument(s.newGuide, atx, false));
   }), { numRuns }),
 
   'parses any text without throwing, with every range inside the text': (numRuns) => fc.assert(fc.property(
     fc.array(fc.oneof(answerLine, fc.constantFrom(...STRUCTURE_LOOKALIKES, '---', 'guide: demo', 'title: "x'), fc.string({ unit: 'binary', maxLength: 10 })), { maxLength: 30 }).map((lines) => lines.join('\n')),
     (text) => {
       const document = parseStrategyDocument(text, 'x.md');
-      const lines = text.split('\n');
+      // Lines as editors count them: a lone CR breaks a line too.
+      const lines = text.split(/\r\n|\r|\n/);
       const ranges = [...document.findings.map((f) => f.range), ...document.sections.map((s) => s.markerRange)];
       for (const range of ranges) {
         assert.ok(range.start.line >= 0 && range.end.line < lines.length, JSON.stringify(range));
