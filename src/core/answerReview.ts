@@ -28,11 +28,16 @@ export interface AnswerReview {
   readonly counts: Readonly<Record<AnswerChange, number>>;
 }
 
-/** The answered sections of a document by question id; a duplicated marker keeps its first answer. */
+/**
+ * The answered sections of a document by question id. A question whose marker is duplicated gets the
+ * answers of all its sections, in order and a blank line apart, so that a change in any of them is seen.
+ */
 export function answersOf(document: StrategyDocument): Map<string, string> {
   const answers = new Map<string, string>();
   for (const section of document.sections) {
-    if (section.state === 'answered' && !answers.has(section.questionId)) answers.set(section.questionId, section.answer);
+    if (section.state !== 'answered') continue;
+    const earlier = answers.get(section.questionId);
+    answers.set(section.questionId, earlier === undefined ? section.answer : `${earlier}\n\n${section.answer}`);
   }
   return answers;
 }
