@@ -45,7 +45,10 @@ export type FindingCode =
   | 'question.unanswered'
   | 'document.conflict'
   | 'document.noGuide'
-  | 'document.unknownGuide';
+  | 'document.unknownGuide'
+  | 'file.notRegular'
+  | 'file.tooLarge'
+  | 'file.invalidUtf8';
 
 /** One problem, located in a file, with the values its message needs. */
 export interface Finding {

@@ -68,6 +68,12 @@ export function findingMessage(finding: Finding, t: Translate): string {
       return t('The front matter does not say which guide the document follows: add "guide: <id>".', a);
     case 'document.unknownGuide':
       return t('No loaded guide has the id "{id}".', a);
+    case 'file.notRegular':
+      return t('Not a regular file (a device, pipe, socket or broken link): it is skipped, not read.', a);
+    case 'file.tooLarge':
+      return t('The file is {size} MB, above the limit of {limit} MB: it is not read.', a);
+    case 'file.invalidUtf8':
+      return t('The file is not valid UTF-8 (the first bad byte is on line {line}, column {column}): save it as UTF-8.', a);
   }
 }
 
