@@ -2,7 +2,7 @@ import { relative, sep } from 'node:path';
 import { answersOf, reviewAnswers, type AnswerChange, type AnswerReview } from '../core/answerReview';
 import type { Guide, Question } from '../core/guide';
 import { analyseStrategyDocument, parseStrategyDocument, themesInScope, type StrategyDocument } from '../core/strategyDocument';
-import { openRepository, readFilesAt, resolveCommit, type GitProblem, type GitResult, type Repository } from '../node/git';
+import { openRepository, readFilesAt, resolveCommit, type GitProblem, type GitResult } from '../node/git';
 import { realpath } from 'node:fs/promises';
 import { COMMON_OPTIONS, ExitCode, UsageError, formatOption, parseCommandLine, type CliContext } from './context';
 import { markdownInline, oneLine } from './escape';
@@ -34,12 +34,15 @@ export async function runDiff(args: readonly string[], context: CliContext): Pro
   const base = values.base;
   if (base === undefined || base.trim() === '') throw new UsageError(t('--{option} is required (see --help).', { option: 'base' }));
 
-  // The guides are independent of Git; the documents are chosen within the repository, so a link
-  // leading out of it is not followed, and that takes the repository's root first.
-  const [library, git] = await Promise.all([loadLibrary(context, values.guide ?? []), baseCommit(context.cwd, base)]);
-  const { repository, commit } = orExplain(git, t);
+  // The guides are independent of Git. The documents are chosen within the repository, so a link
+  // leading out of it is not followed: that takes the repository's root, but not the commit.
+  const libraryLoaded = loadLibrary(context, values.guide ?? []);
+  // Awaited below; if Git fails first, its rejection (an unreadable --guide) must not go unhandled.
+  libraryLoaded.catch(() => undefined);
+  const repository = orExplain(await openRepository(context.cwd), t);
   const within = await realpath(repository.root).catch(() => repository.root);
-  const selection = await selectDocuments(context.cwd, positionals, t, { within });
+  const [library, selection, commitFound] = await Promise.all([libraryLoaded, selectDocuments(context.cwd, positionals, t, { within }), resolveCommit(repository, base)]);
+  const commit = orExplain(commitFound, t);
   const documents = selection.documents;
   warnAboutGuides(library, context);
   for (const file of selection.outside) {
@@ -73,13 +76,6 @@ export async function runDiff(args: readonly string[], context: CliContext): Pro
     context.out(summary(base, reviews, t));
   }
   return ExitCode.ok;
-}
-
-async function baseCommit(folder: string, ref: string): Promise<GitResult<{ repository: Repository; commit: string }>> {
-  const repository = await openRepository(folder);
-  if (!repository.ok) return repository;
-  const commit = await resolveCommit(repository.value, ref);
-  return commit.ok ? { ok: true, value: { repository: repository.value, commit: commit.value } } : commit;
 }
 
 function orExplain<T>(result: GitResult<T>, t: Localise): T {
