@@ -30,16 +30,21 @@ export async function runCheck(args: readonly string[], context: CliContext): Pr
   const documents = selection.documents.map((document): DocumentCheck => {
     const analysis = analyseStrategyDocument(document, library.entries);
     const findings = analysis.findings.map((f) => (ERRORS_IN_CI.has(f.code) ? { ...f, severity: 'error' as Severity } : f));
-    // A document that could not be held against its guide already fails with an error; "0 of 0 answered" would add nothing.
-    const meetsRequirement = requirement && analysis.guide ? analysis.answered * 100 >= requirement.percent * analysis.total : undefined;
+    // A document that could not be held against its guide already fails with an error. One with no
+    // questions in scope (its themes: name none of the guide's) cannot meet a requirement: "0 of 0" is no proof.
+    const meetsRequirement = requirement && analysis.guide ? analysis.total > 0 && analysis.answered * 100 >= requirement.percent * analysis.total : undefined;
     return { document, analysis, findings, meetsRequirement };
   });
   const report: CheckReport = { requirement, documents, findings: [...library.findings, ...selection.findings] };
   printCheckReport(report, format, context);
 
-  const all = [...report.findings, ...documents.flatMap((d) => d.findings)];
-  if (selection.findings.length > 0) return ExitCode.usage;
-  const failed = all.some((f) => f.severity === 'error') || documents.some((d) => d.meetsRequirement === false);
+  // A file that was found but could not be checked (named and unreadable, too large, not UTF-8) is bad input.
+  if (selection.findings.some((f) => f.severity === 'error')) return ExitCode.usage;
+  const failed =
+    library.findings.some((f) => f.severity === 'error') ||
+    documents.some((d) => d.meetsRequirement === false || d.findings.some((f) => f.severity === 'error')) ||
+    // A requirement with no document to meet it is no pass either: the files asked for were not there.
+    (requirement !== undefined && documents.length === 0);
   return failed ? ExitCode.failed : ExitCode.ok;
 }
 

@@ -3,6 +3,7 @@ import { lineRange, type Finding, type Severity } from '../core/findings';
 import type { StrategyAnalysis, StrategyDocument } from '../core/strategyDocument';
 import { findingMessage } from '../l10n/findingMessages';
 import type { CliContext } from './context';
+import { oneLine } from './escape';
 
 /** The percentage of its questions each document must have answered (`all` is 100); undefined when none is required. */
 export type Requirement = { readonly percent: number } | undefined;
@@ -64,7 +65,21 @@ function progress(check: DocumentCheck, report: CheckReport, context: CliContext
   const { answered, total } = check.analysis;
   const args = { answered, total, percent: percentOf(check.analysis) };
   const done = context.t('{answered} of {total} questions answered ({percent}%)', args);
-  return check.meetsRequirement === false ? `${done}; ${context.t('{required}% required', { required: report.requirement?.percent ?? 100 })}` : done;
+  if (check.meetsRequirement !== false) return done;
+  const required = report.requirement?.percent ?? 100;
+  if (total === 0) return `${done}; ${context.t('no questions are in scope (see themes: in the front matter), so the required {required}% cannot be met', { required })}`;
+  return `${done}; ${context.t('{required}% required', { required })}`;
+}
+
+/** Said when a requirement was given and no document was there to meet it. */
+function nothingToRequire(report: CheckReport, context: CliContext): string | undefined {
+  if (!report.requirement || report.documents.length > 0) return undefined;
+  return context.t('--require {required}% cannot be met: no strategy documents were checked.', { required: report.requirement.percent });
+}
+
+/** Appends without spreading: a document can have more findings than a call can take arguments. */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
 }
 
 function counts(report: CheckReport, context: CliContext): string {
@@ -80,14 +95,18 @@ function counts(report: CheckReport, context: CliContext): string {
   return `${summary} ${context.t('Below the required {required}%: {below}.', { required: report.requirement.percent, below })}`;
 }
 
+/** One line per finding and document: a file name or message cannot break its line, so no line is forged. */
 function textLines(report: CheckReport, context: CliContext): string[] {
-  const line = (f: Finding) => `${shortPath(context.cwd, f.file)}:${f.range.start.line + 1}: ${severityWord(f.severity, context)}: ${findingMessage(f, context.t)}`;
+  const path = (file: string) => oneLine(shortPath(context.cwd, file));
+  const line = (f: Finding) => `${path(f.file)}:${f.range.start.line + 1}: ${severityWord(f.severity, context)}: ${oneLine(findingMessage(f, context.t))}`;
   const lines = report.findings.map(line);
   for (const check of report.documents) {
-    lines.push(...shownFindings(check).map(line));
-    if (check.analysis.guide) lines.push(`${shortPath(context.cwd, check.document.file)}: ${progress(check, report, context)}`);
+    append(lines, shownFindings(check).map(line));
+    if (check.analysis.guide) lines.push(`${path(check.document.file)}: ${progress(check, report, context)}`);
   }
   if (report.documents.length === 0) lines.push(context.t('No strategy documents found.'));
+  const unmet = nothingToRequire(report, context);
+  if (unmet) lines.push(unmet);
   lines.push(counts(report, context));
   return lines;
 }
@@ -104,18 +123,23 @@ function githubLines(report: CheckReport, context: CliContext): string[] {
   const forFinding = (f: Finding) => annotation(f.severity, f.file, f, `Dialogue Guide (${f.code})`, findingMessage(f, context.t));
   const lines = report.findings.map(forFinding);
   for (const check of report.documents) {
-    lines.push(...shownFindings(check).map(forFinding));
+    append(lines, shownFindings(check).map(forFinding));
     if (check.meetsRequirement === false) {
       lines.push(annotation('error', check.document.file, { range: check.document.guideRange ?? lineRange(0) }, 'Dialogue Guide', progress(check, report, context)));
     }
   }
+  const unmet = nothingToRequire(report, context);
+  if (unmet) lines.push(`::error title=Dialogue Guide::${escapeData(unmet)}`);
   lines.push(counts(report, context));
   return lines;
 }
 
-/** Workflow command data: `%`, CR and LF would end or corrupt the command. */
+/**
+ * Workflow command data: `%`, CR and LF would end or corrupt the command, so they are
+ * percent-encoded as GitHub specifies; any other control is shown escaped (`oneLine`).
+ */
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return oneLine(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Property values additionally escape the separators `:` and `,` (only the part after `key=`). */

@@ -21,6 +21,8 @@ export const ExitCode = {
   failed: 1,
   /** Bad usage or input that could not be read. */
   usage: 2,
+  /** A defect in the CLI itself: a one-line message, the stack only with DIALOGUE_GUIDE_DEBUG=1. */
+  internal: 3,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

@@ -2,11 +2,14 @@ import { relative, sep } from 'node:path';
 import { answersOf, reviewAnswers, type AnswerChange, type AnswerReview } from '../core/answerReview';
 import type { Guide, Question } from '../core/guide';
 import { analyseStrategyDocument, parseStrategyDocument, themesInScope, type StrategyDocument } from '../core/strategyDocument';
-import { openRepository, readFilesAt, resolveCommit, type GitProblem, type GitResult, type Repository } from '../node/git';
+import { openRepository, readFilesAt, resolveCommit, type GitProblem, type GitResult } from '../node/git';
+import { realpath } from 'node:fs/promises';
 import { COMMON_OPTIONS, ExitCode, UsageError, formatOption, parseCommandLine, type CliContext } from './context';
+import { markdownInline, oneLine } from './escape';
 import { selectDocuments } from './documents';
 import type { Localise } from './l10n';
 import { loadLibrary, warnAboutGuides } from './library';
+import { formatFinding } from '../l10n/findingMessages';
 
 /** One document's answers compared with the base, with the guide's questions to name them by. */
 interface DocumentReview {
@@ -31,16 +34,31 @@ export async function runDiff(args: readonly string[], context: CliContext): Pro
   const base = values.base;
   if (base === undefined || base.trim() === '') throw new UsageError(t('--{option} is required (see --help).', { option: 'base' }));
 
-  // Git, the guides and the documents are independent until the files are read at the base.
-  const [library, { documents }, git] = await Promise.all([loadLibrary(context, values.guide ?? []), selectDocuments(context.cwd, positionals, t), baseCommit(context.cwd, base)]);
-  const { repository, commit } = orExplain(git, t);
+  // The guides are independent of Git. The documents are chosen within the repository, so a link
+  // leading out of it is not followed: that takes the repository's root, but not the commit.
+  const libraryLoaded = loadLibrary(context, values.guide ?? []);
+  // Awaited below; if Git fails first, its rejection (an unreadable --guide) must not go unhandled.
+  libraryLoaded.catch(() => undefined);
+  const repository = orExplain(await openRepository(context.cwd), t);
+  const within = await realpath(repository.root).catch(() => repository.root);
+  const [library, selection, commitFound] = await Promise.all([libraryLoaded, selectDocuments(context.cwd, positionals, t, { within }), resolveCommit(repository, base)]);
+  const commit = orExplain(commitFound, t);
+  const documents = selection.documents;
   warnAboutGuides(library, context);
+  for (const file of selection.outside) {
+    context.err(oneLine(t('{file} leads outside the Git repository at {root}; it is not followed.', { file: relative(context.cwd, file), root: repository.root })));
+  }
+  for (const finding of selection.findings) context.err(oneLine(formatFinding(finding, t)));
+  if (selection.findings.some((f) => f.severity === 'error')) return ExitCode.usage;
   const atBase = orExplain(await readFilesAt(repository, commit, documents.map((d) => d.file)), t);
 
   const reviews = documents.map((document): DocumentReview => {
     const before = atBase.get(document.file);
     if (before?.kind === 'outsideRepository') {
       throw new UsageError(t('{file} is not in the Git repository at {root}.', { file: document.file, root: repository.root }));
+    }
+    if (before?.kind === 'invalidUtf8') {
+      throw new UsageError(t('{file} at {ref} is not valid UTF-8 (the first bad byte is on line {line}, column {column}).', { file: relative(context.cwd, document.file), ref: base, line: before.line, column: before.column }));
     }
     const baseAnswers = before?.kind === 'found' ? answersOf(parseStrategyDocument(before.text, document.file)) : undefined;
     const questions = questionsOf(document, analyseStrategyDocument(document, library.entries).guide);
@@ -58,13 +76,6 @@ export async function runDiff(args: readonly string[], context: CliContext): Pro
     context.out(summary(base, reviews, t));
   }
   return ExitCode.ok;
-}
-
-async function baseCommit(folder: string, ref: string): Promise<GitResult<{ repository: Repository; commit: string }>> {
-  const repository = await openRepository(folder);
-  if (!repository.ok) return repository;
-  const commit = await resolveCommit(repository.value, ref);
-  return commit.ok ? { ok: true, value: { repository: repository.value, commit: commit.value } } : commit;
 }
 
 function orExplain<T>(result: GitResult<T>, t: Localise): T {
@@ -104,22 +115,32 @@ function changeWord(change: AnswerChange, t: Localise): string {
   }
 }
 
-/** Markdown a reviewer can paste into a pull request: changed documents, then each changed answer. */
+/**
+ * Markdown a reviewer can paste into a pull request: changed documents, then each changed answer.
+ * Names in headings are escaped and answers quoted, so nothing a document or guide holds adds a heading.
+ */
 function summary(base: string, reviews: readonly DocumentReview[], t: Localise): string {
   const changed = reviews.filter(({ review }) => review.notInBase || review.counts.new + review.counts.changed + review.counts.removed > 0);
-  const lines = [`## ${t('Answers changed since {base}', { base })}`];
+  const lines = [`## ${t('Answers changed since {base}', { base: markdownInline(base) })}`];
+  // Line by line, not push(...lines): an answer can have more lines than a call can take arguments.
+  const quote = (text: string | undefined) => {
+    for (const line of quoted(text)) lines.push(line);
+  };
   for (const { file, questions, review } of changed) {
-    lines.push('', `### ${file}`, '');
+    lines.push('', `### ${markdownInline(file)}`, '');
     if (review.notInBase) lines.push(t('New document: every answer is new.'), '');
     lines.push(t('New: {new}. Changed: {changed}. Removed: {removed}. Unchanged: {unchanged}.', review.counts));
     for (const item of review.questions.filter((q) => q.change !== 'unchanged')) {
       const question = questions.get(item.questionId);
       const name = question ? `${question.number} ${question.label}` : item.questionId;
-      lines.push('', `#### ${name} (${changeWord(item.change, t)})`, '');
+      lines.push('', `#### ${markdownInline(name)} (${changeWord(item.change, t)})`, '');
       if (item.change === 'changed') {
-        lines.push(`${t('Before:')}`, '', ...quoted(item.base), '', `${t('Now:')}`, '', ...quoted(item.current));
+        lines.push(`${t('Before:')}`, '');
+        quote(item.base);
+        lines.push('', `${t('Now:')}`, '');
+        quote(item.current);
       } else {
-        lines.push(...quoted(item.current ?? item.base));
+        quote(item.current ?? item.base);
       }
     }
   }
@@ -129,7 +150,7 @@ function summary(base: string, reviews: readonly DocumentReview[], t: Localise):
 
 /** An answer as a Markdown blockquote, so its own headings and lists cannot break the summary's structure. */
 function quoted(text: string | undefined): string[] {
-  return (text ?? '').split(/\r\n|\r|\n/).map((line) => (line.trim() === '' ? '>' : `> ${line}`));
+  return (text ?? '').split(/\r\n|\r|\n/).map((line) => (line.trim() === '' ? '>' : `> ${oneLine(line)}`));
 }
 
 function reviewAsJson({ file, guideId, questions, review }: DocumentReview) {

@@ -1,5 +1,6 @@
 import { inLanguage, type Guide, type GuideEntry } from '../core/guide';
 import { COMMON_OPTIONS, ExitCode, parseCommandLine, type CliContext } from './context';
+import { tabField } from './escape';
 import { languagesOf, loadLibrary, warnAboutGuides } from './library';
 
 /** `dialogue-guide guides [--json] [--guide <folder>…]`: what can be scaffolded and checked against. */
@@ -16,7 +17,8 @@ export async function runGuides(args: readonly string[], context: CliContext): P
     context.out(context.t('No guides found.'));
   } else {
     for (const entry of library.entries) {
-      context.out([entry.id, entry.original.version, languagesOf(entry).join(', '), inLanguage(entry, context.locale).title].join('\t'));
+      // A title (or any field) with a tab or line break in it cannot add a column or a row.
+      context.out([entry.id, entry.original.version, languagesOf(entry).join(', '), inLanguage(entry, context.locale).title].map(tabField).join('\t'));
     }
   }
   return ExitCode.ok;

@@ -22,6 +22,8 @@ export function detectLocale(flag: string | undefined, env: NodeJS.ProcessEnv): 
  * the editor say the same thing. A missing or broken bundle leaves the messages in English rather than failing a CI run.
  */
 export async function loadLocalisation(locale: Locale, bundleFolder: string): Promise<Localise> {
+  // English is the bundle-less default; resetting it matters when one process runs the CLI twice (tests).
+  l10n.config({ contents: {} });
   if (locale !== 'en') {
     try {
       l10n.config({ contents: await readFile(join(bundleFolder, `bundle.l10n.${locale}.json`), 'utf8') });

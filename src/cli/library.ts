@@ -5,6 +5,7 @@ import { loadGuideLibrary, type GuideLibrary } from '../core/guideLoader';
 import { formatFinding } from '../l10n/findingMessages';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import { UsageError, type CliContext } from './context';
+import { oneLine } from './escape';
 
 /**
  * The built-in guides (`content/` beside `dist/`) and those under `extraFolders`. The loader skips
@@ -24,7 +25,7 @@ export async function loadLibrary(context: CliContext, extraFolders: readonly st
 
 /** Prints what is wrong with the guides to standard error: commands that only read guides carry on without the broken ones. */
 export function warnAboutGuides(library: GuideLibrary, context: CliContext): void {
-  for (const finding of library.findings) context.err(formatFinding(finding, context.t));
+  for (const finding of library.findings) context.err(oneLine(formatFinding(finding, context.t)));
 }
 
 /** The guide with `id`, or a usage error listing those there are. */

@@ -51,13 +51,16 @@ export async function runNew(args: readonly string[], context: CliContext): Prom
     includeQuotes: values.quotes ?? false,
   });
   const out = resolve(context.cwd, values.out!);
-  await mkdir(dirname(out), { recursive: true });
+  const cannotWrite = (error: unknown) => new UsageError(t('{file} cannot be written: {reason}', { file: values.out!, reason: (error as Error).message }));
+  // A file where a folder should be fails here (EEXIST or ENOTDIR), as a usage error like any unwritable --out.
+  await mkdir(dirname(out), { recursive: true }).catch((error: unknown) => {
+    throw cannotWrite(error);
+  });
   try {
     // 'wx' refuses atomically, where checking first and writing after could race another writer.
     await writeFile(out, text, { flag: 'wx' });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'EEXIST' ? t('{file} already exists; choose another --out.', { file: values.out! }) : t('{file} cannot be written: {reason}', { file: values.out!, reason: (error as Error).message }));
+    throw (error as NodeJS.ErrnoException).code === 'EEXIST' ? new UsageError(t('{file} already exists; choose another --out.', { file: values.out! })) : cannotWrite(error);
   }
   context.out(t('Wrote {file}.', { file: values.out! }));
   return ExitCode.ok;

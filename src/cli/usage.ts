@@ -55,6 +55,7 @@ Commands:
   guides [--json]               list the guides
 
 Every command takes --locale da|en and --help. "dialogue-guide --version" prints the version.
-Exit codes: 0 all is well, 1 problems found or requirement not met, 2 bad usage or unreadable input.`);
+Exit codes: 0 all is well, 1 problems found or requirement not met, 2 bad usage or unreadable input,
+3 an internal error (set DIALOGUE_GUIDE_DEBUG=1 for details).`);
   }
 }

@@ -50,7 +50,10 @@ export type FindingCode =
   | 'marker.noHeading'
   | 'document.unclosedBlock'
   | 'themes.empty'
-  | 'themes.unknown';
+  | 'themes.unknown'
+  | 'file.notRegular'
+  | 'file.tooLarge'
+  | 'file.invalidUtf8';
 
 /** One problem, located in a file, with the values its message needs. */
 export interface Finding {

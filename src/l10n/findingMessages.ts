@@ -78,6 +78,12 @@ export function findingMessage(finding: Finding, t: Translate): string {
       return t("\"themes\" lists no theme, so the document would have no questions: name at least one theme or remove the key.", a);
     case 'themes.unknown':
       return t("The guide has no theme \"{id}\".", a);
+    case 'file.notRegular':
+      return t('Not a regular file (a device, pipe, socket or broken link): it is skipped, not read.', a);
+    case 'file.tooLarge':
+      return t('The file is {size} MB, above the limit of {limit} MB: it is not read.', a);
+    case 'file.invalidUtf8':
+      return t('The file is not valid UTF-8 (the first bad byte is on line {line}, column {column}): save it as UTF-8.', a);
   }
 }
 

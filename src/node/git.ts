@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { decodeUtf8, TextFileError } from '../core/textFile';
 
 /** Why Git could not answer; each is a normal outcome the CLI explains, not an exception. */
 export type GitProblem =
@@ -24,7 +25,10 @@ export interface Repository {
 export type FileAtRef =
   | { readonly kind: 'found'; readonly text: string }
   | { readonly kind: 'notInBase' }
-  | { readonly kind: 'outsideRepository' };
+  /** The file is outside the work tree, or a symbolic link that leads out of it: it is not followed. */
+  | { readonly kind: 'outsideRepository' }
+  /** The blob at the commit is not UTF-8; one-based line and column of its first bad byte. */
+  | { readonly kind: 'invalidUtf8'; readonly line: number; readonly column: number };
 
 interface GitOutput {
   readonly code: number;
@@ -91,7 +95,9 @@ export async function readFilesAt(repository: Repository, commit: string, files:
   const inRepository: { file: string; path: string }[] = [];
   const realRoot = await realpath(repository.root).catch(() => repository.root);
   for (const file of files) {
-    const path = repositoryPath(repository.root, file) ?? repositoryPath(realRoot, await realpath(file).catch(() => file));
+    // By its real path, so a link is read at the base as what it leads to now, and one leading out of the work tree not at all.
+    const real = await realpath(file).catch(() => undefined);
+    const path = real === undefined ? repositoryPath(repository.root, file) : repositoryPath(realRoot, real);
     // Git rejects a path outside the work tree and stops the whole batch; a newline would split a request.
     if (path === undefined || path.includes('\n')) result.set(file, { kind: 'outsideRepository' });
     else inRepository.push({ file, path });
@@ -102,15 +108,15 @@ export async function readFilesAt(repository: Repository, commit: string, files:
   if (output instanceof Error || output.code !== 0) return failed(output);
   const blobs = parseBatch(output.stdout, inRepository.length);
   inRepository.forEach(({ file }, i) => {
-    const text = blobs[i];
-    result.set(file, text === undefined ? { kind: 'notInBase' } : { kind: 'found', text });
+    const blob = blobs[i];
+    result.set(file, blob === undefined ? { kind: 'notInBase' } : textAt(blob));
   });
   return { ok: true, value: result };
 }
 
 /**
  * `file` relative to the work tree `root`, with forward slashes; undefined outside it. The caller
- * retries with real paths, for a work tree reached through a symbolic link (macOS's /var is /private/var).
+ * compares real paths, for a work tree reached through a symbolic link (macOS's /var is /private/var).
  */
 function repositoryPath(root: string, file: string): string | undefined {
   const path = relative(root, resolve(file));
@@ -118,9 +124,19 @@ function repositoryPath(root: string, file: string): string | undefined {
   return path.split(sep).join('/');
 }
 
+/** A blob's text, or where it stops being UTF-8. */
+function textAt(blob: Uint8Array): FileAtRef {
+  try {
+    return { kind: 'found', text: decodeUtf8(blob) };
+  } catch (error) {
+    if (error instanceof TextFileError && error.problem.kind === 'invalidUtf8') return { kind: 'invalidUtf8', line: error.problem.line, column: error.problem.column };
+    throw error;
+  }
+}
+
 /** The blobs of a `cat-file --batch` answer in request order; undefined for a missing object or one that is not a file. */
-function parseBatch(stdout: Buffer, count: number): (string | undefined)[] {
-  const blobs: (string | undefined)[] = [];
+function parseBatch(stdout: Buffer, count: number): (Uint8Array | undefined)[] {
+  const blobs: (Uint8Array | undefined)[] = [];
   let offset = 0;
   while (blobs.length < count && offset < stdout.length) {
     const lineEnd = stdout.indexOf(0x0a, offset);
@@ -133,7 +149,7 @@ function parseBatch(stdout: Buffer, count: number): (string | undefined)[] {
       continue;
     }
     const size = Number(match[2]);
-    blobs.push(match[1] === 'blob' ? stdout.toString('utf8', offset, offset + size) : undefined);
+    blobs.push(match[1] === 'blob' ? stdout.subarray(offset, offset + size) : undefined);
     offset += size + 1;
   }
   return blobs;

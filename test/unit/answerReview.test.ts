@@ -49,8 +49,8 @@ describe('reviewing answers against a base', () => {
 });
 
 describe('reading the answers of a parsed document', () => {
-  it('takes answered sections only, and the first of a duplicated marker', () => {
+  it('takes answered sections only, and every section of a duplicated marker, so a change in any is seen', () => {
     const text = ['---', 'guide: demo', '---', '', '### One', markerFor('a/one'), 'First.\r', '', '### Two', markerFor('a/two'), '<!-- Your answer -->', '', markerFor('a/one'), 'Second.', ''].join('\n');
-    assert.deepEqual([...answersOf(parseStrategyDocument(text, 'plan.md'))], [['a/one', 'First.']]);
+    assert.deepEqual([...answersOf(parseStrategyDocument(text, 'plan.md'))], [['a/one', 'First.\n\nSecond.']]);
   });
 });

@@ -26,7 +26,7 @@ describe('the dialogue-guide CLI', function () {
       const run = runCli(emptyFolder(), ['--help']);
       assert.equal(run.status, 0);
       assert.match(run.stdout, /^Usage: dialogue-guide <command>/);
-      assert.match(run.stdout, /Exit codes: 0 all is well, 1 problems found or requirement not met, 2 bad usage or unreadable input\./);
+      assert.match(run.stdout, /Exit codes: 0 all is well, 1 problems found or requirement not met, 2 bad usage or unreadable input,\n3 an internal error/);
     });
 
     it("prints a command's own help", () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { requireBuiltCli, runCli, strategyDocument } from './helpers/cli';
+import { requireBuiltCli, runCli, runCliInProcess, strategyDocument } from './helpers/cli';
 import { commitFiles, gitRepository, runGit } from './helpers/gitRepo';
 import { tempFolder, writeTree } from './helpers/repo';
 
@@ -108,6 +108,20 @@ describe('dialogue-guide diff', function () {
     writeFileSync(join(root, 'strategi/other.md'), await strategyDocument({ 'sociale-medier/platforme': 'X.' }, THEMES));
     const run = runCli(join(root, 'strategi'), ['diff', '--base', 'main', '--format', 'json', 'plan.md']);
     assert.deepEqual((JSON.parse(run.stdout) as DiffJson).documents.map((d) => [d.file, d.notInBase]), [['plan.md', false]]);
+  });
+
+  it('does not follow a document link that leads out of the repository', async function () {
+    if (process.platform === 'win32') this.skip();
+    const root = await reviewedRepository();
+    const elsewhere = writeTree({ 'secret.md': await strategyDocument({ 'sociale-medier/platforme': 'Hemmeligt.' }, THEMES) });
+    symlinkSync(join(elsewhere, 'secret.md'), join(root, 'strategi/secret.md'));
+    const run = await runCliInProcess(root, ['diff', '--base', 'main', '--format', 'json']);
+    assert.equal(run.status, 0);
+    assert.deepEqual((JSON.parse(run.stdout) as DiffJson).documents.map((d) => d.file), ['strategi/plan.md']);
+    assert.match(run.stderr, /^strategi\/secret\.md leads outside the Git repository at .+; it is not followed\.\n$/);
+    const named = await runCliInProcess(root, ['diff', '--base', 'main', 'strategi/secret.md']);
+    assert.equal(named.status, 2);
+    assert.doesNotMatch(named.stdout, /Hemmeligt/);
   });
 
   describe('when Git cannot answer', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { realpathSync, writeFileSync } from 'node:fs';
+import { realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openRepository, readFilesAt, resolveCommit, type Repository } from '../../src/node/git';
 import { commitFiles, gitRepository, runGit } from './helpers/gitRepo';
@@ -50,6 +50,31 @@ describe('reading files from Git', () => {
     const read = await readFilesAt(repository, 'HEAD', [outside, join(root, 'a.md')]);
     assert.ok(read.ok);
     assert.deepEqual([...read.value.values()], [{ kind: 'outsideRepository' }, { kind: 'found', text: 'A\n' }]);
+  });
+
+  it('does not follow a link that leads out of the work tree, and reads one inside it as its target', async function () {
+    if (process.platform === 'win32') this.skip();
+    const root = gitRepository({ 'a.md': 'A\n' });
+    const outside = join(tempFolder(), 'secret.md');
+    writeFileSync(outside, 'Secret\n');
+    symlinkSync(outside, join(root, 'out.md'));
+    symlinkSync(join(root, 'a.md'), join(root, 'in.md'));
+    // Committed, the link's blob is its target's path: still not what the work tree shows.
+    runGit(root, 'add', 'out.md', 'in.md');
+    runGit(root, 'commit', '-q', '-m', 'Links');
+    const read = await readFilesAt(await repositoryAt(root), 'HEAD', [join(root, 'out.md'), join(root, 'in.md')]);
+    assert.ok(read.ok);
+    assert.deepEqual([...read.value.values()], [{ kind: 'outsideRepository' }, { kind: 'found', text: 'A\n' }]);
+  });
+
+  it('tells where a file at the base stops being UTF-8', async () => {
+    const root = gitRepository({});
+    writeFileSync(join(root, 'a.md'), Buffer.from('Ok\nGr\xf8d\n', 'latin1'));
+    runGit(root, 'add', 'a.md');
+    runGit(root, 'commit', '-q', '-m', 'Latin-1');
+    const read = await readFilesAt(await repositoryAt(root), 'HEAD', [join(root, 'a.md')]);
+    assert.ok(read.ok);
+    assert.deepEqual([...read.value.values()], [{ kind: 'invalidUtf8', line: 2, column: 3 }]);
   });
 
   it('reports an unknown ref, and does not take an option for a ref', async () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import spec from 'commonmark-spec';
+import { tests as SPEC_EXAMPLES } from 'commonmark-spec';
 import { answersOf, reviewAnswers } from '../../src/core/answerReview';
 import { lineEnd, lineStarts } from '../../src/core/lines';
 import { scanBlocks, type TopBlock } from '../../src/core/markdownBlocks';
@@ -100,7 +100,7 @@ describe('the block scan, held against a CommonMark parser', function () {
   this.timeout(30_000);
   it('sees the same top-level blocks as markdown-it in every example of the CommonMark spec', () => {
     const differing: string[] = [];
-    for (const example of (spec as { tests: { markdown: string; number: number }[] }).tests) {
+    for (const example of SPEC_EXAMPLES) {
       const text = example.markdown;
       const starts = lineStarts(text);
       const scan = scanBlocks(text, starts, (line) => lineEnd(text, starts, line), 0, { blocks: true });
@@ -108,7 +108,7 @@ describe('the block scan, held against a CommonMark parser', function () {
       const theirs = JSON.stringify(commonMarkBlocks(text));
       if (ours !== theirs) differing.push(`example ${example.number}: ${JSON.stringify(text)}\n  ours:   ${ours}\n  theirs: ${theirs}`);
     }
-    assert.ok((spec as { tests: unknown[] }).tests.length > 600);
+    assert.ok(SPEC_EXAMPLES.length > 600);
     assert.deepEqual(differing, []);
   });
 
@@ -116,7 +116,7 @@ describe('the block scan, held against a CommonMark parser', function () {
     const differing: number[] = [];
     // The answer goes under the marker, after a blank line.
     const first = lineOf(SCAFFOLD, markerFor('tema/foerste')) + 2;
-    for (const example of (spec as { tests: { markdown: string; number: number }[] }).tests) {
+    for (const example of SPEC_EXAMPLES) {
       const answer = example.markdown.replace(/\n+$/, '');
       if (answer.trim() === '') continue;
       const text = answerQuestion(SCAFFOLD, 'tema/foerste', answer);

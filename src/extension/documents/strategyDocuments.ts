@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { analyseStrategyDocument, isStrategyDocument, parseStrategyDocument, type StrategyAnalysis, type StrategyDocument } from '../../core/strategyDocument';
 import type { GuideService } from '../guideService';
+import { readWorkspaceText } from '../workspaceFileSystem';
 
 /** A strategy document as last parsed, tied to the editor version it was parsed from. */
 export interface ParsedDocument {
@@ -83,9 +84,10 @@ export class StrategyDocuments implements vscode.Disposable {
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       let text: string;
       try {
-        text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        text = open ? open.getText() : await readWorkspaceText(uri);
       } catch {
-        // Deleted since the search (a checkout), a broken link, no permission: not a document now.
+        // Deleted since the search (a checkout), a broken link, no permission, a device or pipe,
+        // too large or not UTF-8: not a document the editor can show, so not one to offer.
         continue;
       }
       if (isStrategyDocument(text)) found.push({ uri, text });
