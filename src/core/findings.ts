@@ -45,7 +45,8 @@ export type FindingCode =
   | 'question.unanswered'
   | 'document.conflict'
   | 'document.noGuide'
-  | 'document.unknownGuide';
+  | 'document.unknownGuide'
+  | 'translation.duplicate';
 
 /** One problem, located in a file, with the values its message needs. */
 export interface Finding {

@@ -68,6 +68,8 @@ export function findingMessage(finding: Finding, t: Translate): string {
       return t('The front matter does not say which guide the document follows: add "guide: <id>".', a);
     case 'document.unknownGuide':
       return t('No loaded guide has the id "{id}".', a);
+    case 'translation.duplicate':
+      return t('The guide "{id}" in "{language}" is already at {first}; this copy is not used.', a);
   }
 }
 

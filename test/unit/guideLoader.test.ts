@@ -160,6 +160,26 @@ describe('loading translations', () => {
     assert.ok(library.entries[0]?.original, 'the original still loads');
   });
 
+  it('names both files of two translations into the same language', async () => {
+    const files = { ...translation(THEME), 'demo/en-gb/guide.md': GUIDE.replace('language: da', 'language: en\ntranslationOf: da'), 'demo/en-gb/tema.md': THEME };
+    const root = writeTree(files);
+    const library = await loadGuideLibrary(nodeFileSystem, [root]);
+    assert.equal(
+      messageOf(library.findings, 'translation.duplicate'),
+      `${join(root, 'demo/en-gb/guide.md')}:2: The guide "demo" in "en" is already at ${join(root, 'demo/en/guide.md')}:2; this copy is not used.`,
+    );
+    assert.deepEqual(library.entries[0]?.translations.map((t) => t.folder), [join(root, 'demo/en')], 'the first one is used');
+  });
+
+  it('names a translation into the language of its original', async () => {
+    const root = writeTree({ ...translation(THEME), 'demo/da2/guide.md': GUIDE.replace('language: da', 'language: da\ntranslationOf: da'), 'demo/da2/tema.md': THEME });
+    const library = await loadGuideLibrary(nodeFileSystem, [root]);
+    assert.equal(
+      messageOf(library.findings, 'translation.duplicate'),
+      `${join(root, 'demo/da2/guide.md')}:2: The guide "demo" in "da" is already at ${join(root, 'demo/da/guide.md')}:2; this copy is not used.`,
+    );
+  });
+
   it('names the translation that has no original', async () => {
     const files = translation(THEME);
     delete (files as Record<string, string>)['demo/da/guide.md'];
