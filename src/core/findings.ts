@@ -46,7 +46,8 @@ export type FindingCode =
   | 'document.conflict'
   | 'document.noGuide'
   | 'document.unknownGuide'
-  | 'translation.duplicate';
+  | 'translation.duplicate'
+  | 'frontMatter.aliases';
 
 /** One problem, located in a file, with the values its message needs. */
 export interface Finding {

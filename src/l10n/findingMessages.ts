@@ -70,6 +70,8 @@ export function findingMessage(finding: Finding, t: Translate): string {
       return t('No loaded guide has the id "{id}".', a);
     case 'translation.duplicate':
       return t('The guide "{id}" in "{language}" is already at {first}; this copy is not used.', a);
+    case 'frontMatter.aliases':
+      return t('The front matter repeats aliases (*name) too often to be read, as a "billion laughs" attack does.', a);
   }
 }
 

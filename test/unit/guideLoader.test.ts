@@ -131,6 +131,20 @@ describe('loading a guide', () => {
     assert.equal(messageOf(result.findings, 'guide.noThemes'), `${join(root, 'guide.md')}:1: The guide has no themes: add a Markdown file per theme beside guide.md.`);
   });
 
+  it('names the right line in a file with lone CR line endings (old Mac)', async () => {
+    const { root, result } = await load({ 'guide.md': GUIDE.replace('1.0.0', 'v1').replace(/\n/g, '\r'), 'tema.md': THEME.replace(/\n/g, '\r') });
+    assert.equal(messageOf(result.findings, 'version.invalid'), `${join(root, 'guide.md')}:3: "v1" is not a semantic version such as 1.0.0.`);
+    const again = await load({ 'guide.md': GUIDE, 'tema.md': withLine(THEME, 8, '    text: "  "').replace(/\n/g, '\r') });
+    assert.equal(messageOf(again.result.findings, 'field.empty'), `${join(again.root, 'tema.md')}:8: "text" is empty.`);
+  });
+
+  it('says an alias bomb has too many aliases', async () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)];
+    const { root, result } = await load({ 'guide.md': GUIDE, 'tema.md': ['---', 'id: tema', ...bomb, '---', ''].join('\n') });
+    assert.equal(result.guide, undefined);
+    assert.equal(messageOf(result.findings, 'frontMatter.aliases'), `${join(root, 'tema.md')}:4: The front matter repeats aliases (*name) too often to be read, as a "billion laughs" attack does.`);
+  });
+
   it('names the folder when guide.md is missing', async () => {
     const { root, result } = await load({ 'tema.md': THEME });
     assert.equal(messageOf(result.findings, 'guide.missingFile'), `${join(root, 'guide.md')}:1: The guide folder has no guide.md.`);
