@@ -3,11 +3,12 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { readFrontMatter } from '../src/core/frontMatter';
 import { loadGuideLibrary } from '../src/core/guideLoader';
 import { nodeFileSystem } from '../src/node/nodeFileSystem';
 import { benchCli } from './bench-cli';
 import { benchDocuments } from './bench-documents';
-import type { BenchRow } from './benchTiming';
+import { medianMs, type BenchRow } from './benchTiming';
 
 const root = resolve(__dirname, '..', '..');
 
@@ -28,8 +29,24 @@ async function benchGuide(): Promise<BenchRow[]> {
   ];
 }
 
+/** Front matter of 4,000 and 40,000 keys, each key then located as the guide loader locates unknown keys; linear keeps the ratio near 10. */
+function benchFrontMatterKeys(): BenchRow[] {
+  const rows: BenchRow[] = [];
+  for (const [keys, runs, limit] of [[4_000, 11, undefined], [40_000, 5, 1000]] as const) {
+    const text = `---\n${Array.from({ length: keys }, (_, i) => `key${i}: value ${i}`).join('\n')}\n---\n`;
+    const ms = medianMs(runs, () => {
+      const result = readFrontMatter(text);
+      if (!result.ok) throw new Error(`front matter of ${keys} keys: ${result.problem.code}`);
+      for (let i = 0; i < keys; i++) result.frontMatter.rangeOf([`key${i}`], 'key');
+    });
+    rows.push({ name: `read front matter of ${keys.toLocaleString('en')} keys and locate each (median of ${runs})`, value: ms, unit: 'ms', limit });
+  }
+  rows.push({ name: '  time at 40,000 keys relative to 4,000 (linear ≈ 10, quadratic would be 100)', value: rows[1]!.value / rows[0]!.value, unit: '×', limit: 20 });
+  return rows;
+}
+
 async function main(): Promise<void> {
-  const rows: BenchRow[] = [...(await benchGuide()), ...(await benchDocuments()), ...(await benchCli())];
+  const rows: BenchRow[] = [...(await benchGuide()), ...benchFrontMatterKeys(), ...(await benchDocuments()), ...(await benchCli())];
   let missed = 0;
   for (const row of rows) {
     const ok = row.limit === undefined || row.value <= row.limit;

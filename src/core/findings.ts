@@ -53,7 +53,9 @@ export type FindingCode =
   | 'themes.unknown'
   | 'file.notRegular'
   | 'file.tooLarge'
-  | 'file.invalidUtf8';
+  | 'file.invalidUtf8'
+  | 'translation.duplicate'
+  | 'frontMatter.aliases';
 
 /** One problem, located in a file, with the values its message needs. */
 export interface Finding {

@@ -1,7 +1,7 @@
 import { readTextOrReport, unreadable, type ContentFileSystem } from './contentFileSystem';
 import { lineRange, type Finding, type FindingCode, type Range, type Severity } from './findings';
 import { readFrontMatter, type FrontMatter } from './frontMatter';
-import type { Guide, GuideEntry, Question, Quote, Theme } from './guide';
+import type { Guide, GuideEntry, Question, Quote, Source, Theme } from './guide';
 
 /** The file that makes a folder a guide; every other `.md` file in it is a theme. */
 export const GUIDE_FILE = 'guide.md';
@@ -283,9 +283,14 @@ function checkDuplicateIds(themes: readonly Theme[], findings: Finding[]): void 
     if (first) {
       findings.push({ code: 'id.duplicate', severity: 'error', file: item.source.file, range: item.source.range, args: { id: item.id, first } });
     } else {
-      seen.set(item.id, `${item.source.file}:${item.source.range.start.line + 1}`);
+      seen.set(item.id, placeOf(item.source));
     }
   }
+}
+
+/** `file:line`, as a message names the place of an earlier definition. */
+function placeOf(source: Source): string {
+  return `${source.file}:${source.range.start.line + 1}`;
 }
 
 /**
@@ -309,7 +314,17 @@ export async function loadGuideLibrary(fs: ContentFileSystem, roots: readonly st
       findings.push({ code: 'guide.duplicate', severity: 'error', file: original.source.file, range: original.source.range, args: { id: original.id } });
       continue;
     }
-    const translations = guides.filter((g) => g.id === original.id && g.translationOf === original.language && g !== original);
+    // One guide per language: a second translation into a language (or into the original's) is never shown.
+    const byLanguage = new Map<string, Guide>([[original.language, original]]);
+    const translations = guides.filter((g) => g.id === original.id && g.translationOf === original.language && g !== original).filter((t) => {
+      const first = byLanguage.get(t.language);
+      if (!first) {
+        byLanguage.set(t.language, t);
+        return true;
+      }
+      findings.push({ code: 'translation.duplicate', severity: 'error', file: t.source.file, range: t.source.range, args: { id: t.id, language: t.language, first: placeOf(first.source) } });
+      return false;
+    });
     const matching = translations.filter((t) => {
       const problems = compareIds(original, t);
       findings.push(...problems);

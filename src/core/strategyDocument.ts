@@ -7,10 +7,11 @@
  * Question ids read `<theme id>/<name>` and theme ids have no slash, so a marker says which it is.
  */
 import { lineRange, type Finding, type FindingCode, type Range, type Severity } from './findings';
-import { readFrontMatter, type FrontMatter } from './frontMatter';
+import { readFrontMatter, type FrontMatter, type FrontMatterResult } from './frontMatter';
 import { inLanguage, type Guide, type GuideEntry, type Question, type Theme } from './guide';
 import { isBlank, lineBreakOf, lineEnd, lineStarts } from './lines';
 import { scanBlocks, type HeadingBlock } from './markdownBlocks';
+import { readSimpleFrontMatter, type SimpleFrontMatter } from './simpleFrontMatter';
 
 /** Front matter keys the scaffold writes. Unknown keys are kept and ignored. */
 export interface StrategyFrontMatter {
@@ -157,9 +158,12 @@ export function parseStrategyDocument(text: string, file: string): StrategyDocum
   const report = (code: FindingCode, severity: Severity, range: Range, args: Record<string, string> = {}) => findings.push({ code, severity, file, range, args });
 
   const block = frontMatterBlock(text, starts);
-  // Only the front matter goes to the reader: given the whole text, the YAML reader copies the
-  // body, which on a long document costs more than the rest of the parse.
-  const result = readFrontMatter(text.slice(0, block ? block.end : lineEnd(text, starts, 0)));
+  // Only the front matter goes to a reader: given the whole text, the YAML reader copies the body,
+  // which on a long document costs more than the rest of the parse. The scaffold's own shape is
+  // read without YAML at all, which halves `check` over a workspace (see simpleFrontMatter.ts).
+  const source = text.slice(0, block ? block.end : lineEnd(text, starts, 0));
+  const simple = block && readSimpleFrontMatter(source);
+  const result: FrontMatterResult | { readonly ok: true; readonly frontMatter: SimpleFrontMatter } = simple ? { ok: true, frontMatter: simple } : readFrontMatter(source);
   let frontMatter: StrategyFrontMatter | undefined;
   let guideRange: Range | undefined;
   let themeRanges: Range[] | undefined;
@@ -167,7 +171,7 @@ export function parseStrategyDocument(text: string, file: string): StrategyDocum
     frontMatter = readFields(result.frontMatter, report);
     if (frontMatter.guide !== undefined) guideRange = result.frontMatter.rangeOf(['guide']);
     const listed = frontMatter.themes;
-    if (listed) themeRanges = listed.length === 0 ? [result.frontMatter.rangeOf(['themes'], 'key')] : listed.map((_, i) => result.frontMatter.rangeOf(['themes', i]));
+    if (listed) themeRanges = listed.length === 0 ? [result.frontMatter.rangeOf(['themes'])] : listed.map((_, i) => result.frontMatter.rangeOf(['themes', i]));
   } else {
     report(result.problem.code, 'error', result.problem.range, { detail: result.problem.detail });
   }

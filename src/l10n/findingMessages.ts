@@ -84,6 +84,10 @@ export function findingMessage(finding: Finding, t: Translate): string {
       return t('The file is {size} MB, above the limit of {limit} MB: it is not read.', a);
     case 'file.invalidUtf8':
       return t('The file is not valid UTF-8 (the first bad byte is on line {line}, column {column}): save it as UTF-8.', a);
+    case 'translation.duplicate':
+      return t('The guide "{id}" in "{language}" is already at {first}; this copy is not used.', a);
+    case 'frontMatter.aliases':
+      return t('The front matter repeats aliases (*name) too often to be read, as a "billion laughs" attack does.', a);
   }
 }
 

@@ -131,6 +131,20 @@ describe('loading a guide', () => {
     assert.equal(messageOf(result.findings, 'guide.noThemes'), `${join(root, 'guide.md')}:1: The guide has no themes: add a Markdown file per theme beside guide.md.`);
   });
 
+  it('names the right line in a file with lone CR line endings (old Mac)', async () => {
+    const { root, result } = await load({ 'guide.md': GUIDE.replace('1.0.0', 'v1').replace(/\n/g, '\r'), 'tema.md': THEME.replace(/\n/g, '\r') });
+    assert.equal(messageOf(result.findings, 'version.invalid'), `${join(root, 'guide.md')}:3: "v1" is not a semantic version such as 1.0.0.`);
+    const again = await load({ 'guide.md': GUIDE, 'tema.md': withLine(THEME, 8, '    text: "  "').replace(/\n/g, '\r') });
+    assert.equal(messageOf(again.result.findings, 'field.empty'), `${join(again.root, 'tema.md')}:8: "text" is empty.`);
+  });
+
+  it('says an alias bomb has too many aliases', async () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)];
+    const { root, result } = await load({ 'guide.md': GUIDE, 'tema.md': ['---', 'id: tema', ...bomb, '---', ''].join('\n') });
+    assert.equal(result.guide, undefined);
+    assert.equal(messageOf(result.findings, 'frontMatter.aliases'), `${join(root, 'tema.md')}:4: The front matter repeats aliases (*name) too often to be read, as a "billion laughs" attack does.`);
+  });
+
   it('names the folder when guide.md is missing', async () => {
     const { root, result } = await load({ 'tema.md': THEME });
     assert.equal(messageOf(result.findings, 'guide.missingFile'), `${join(root, 'guide.md')}:1: The guide folder has no guide.md.`);
@@ -158,6 +172,26 @@ describe('loading translations', () => {
     assert.equal(messageOf(library.findings, 'translation.missingId'), `${join(root, 'demo/en/guide.md')}:2: The translation (en) lacks "tema/foerste", which the original has.`);
     assert.deepEqual(library.entries[0]?.translations, [], 'the mismatched translation is not offered');
     assert.ok(library.entries[0]?.original, 'the original still loads');
+  });
+
+  it('names both files of two translations into the same language', async () => {
+    const files = { ...translation(THEME), 'demo/en-gb/guide.md': GUIDE.replace('language: da', 'language: en\ntranslationOf: da'), 'demo/en-gb/tema.md': THEME };
+    const root = writeTree(files);
+    const library = await loadGuideLibrary(nodeFileSystem, [root]);
+    assert.equal(
+      messageOf(library.findings, 'translation.duplicate'),
+      `${join(root, 'demo/en-gb/guide.md')}:2: The guide "demo" in "en" is already at ${join(root, 'demo/en/guide.md')}:2; this copy is not used.`,
+    );
+    assert.deepEqual(library.entries[0]?.translations.map((t) => t.folder), [join(root, 'demo/en')], 'the first one is used');
+  });
+
+  it('names a translation into the language of its original', async () => {
+    const root = writeTree({ ...translation(THEME), 'demo/da2/guide.md': GUIDE.replace('language: da', 'language: da\ntranslationOf: da'), 'demo/da2/tema.md': THEME });
+    const library = await loadGuideLibrary(nodeFileSystem, [root]);
+    assert.equal(
+      messageOf(library.findings, 'translation.duplicate'),
+      `${join(root, 'demo/da2/guide.md')}:2: The guide "demo" in "da" is already at ${join(root, 'demo/da/guide.md')}:2; this copy is not used.`,
+    );
   });
 
   it('names the translation that has no original', async () => {

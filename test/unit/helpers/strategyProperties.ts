@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Guide } from '../../../src/core/guide';
+import { readFrontMatter } from '../../../src/core/frontMatter';
 import { scaffoldStrategyDocument } from '../../../src/core/scaffold';
+import { readSimpleFrontMatter } from '../../../src/core/simpleFrontMatter';
 import { analyseStrategyDocument, parseStrategyDocument } from '../../../src/core/strategyDocument';
 import { applyInsertions, planSync } from '../../../src/core/sync';
 import { answerQuestion, expectedAnswer, type Placement } from './answers';
@@ -149,6 +151,32 @@ function synced(text: string, guide: Guide): string {
   return applyInsertions(text, plan.insertions);
 }
 
+/** Front matter mostly in the scaffold's shape, with now and then a line that YAML reads otherwise. */
+const frontMatterText = (() => {
+  const oneLine = (text: string) => !/[\r\n]/.test(text);
+  const rarely = <T>(usual: fc.Arbitrary<T>, unusual: fc.Arbitrary<T>) => fc.oneof({ arbitrary: usual, weight: 12 }, { arbitrary: unusual, weight: 1 });
+  const key = rarely(fc.stringMatching(/^[a-z][a-zA-Z0-9_-]{0,8}$/), fc.constantFrom('true', 'null', '__proto__', ' title', 'title ', '"title"', '1x'));
+  const value = rarely(
+    fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 10 }).map((text) => JSON.stringify(text)),
+      fc.array(fc.string({ unit: 'grapheme', maxLength: 5 }), { maxLength: 3 }).map((items) => JSON.stringify(items)),
+      fc.constantFrom('draft', 'a/b.c', 'x-y_z', '[]', 'da'),
+    ),
+    fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 10 }).filter(oneLine).map((text) => `"${text}"`),
+      fc.string({ unit: 'grapheme', maxLength: 8 }).filter(oneLine),
+      fc.constantFrom('[ ]', '["a",]', '[1]', '["a", ["b"]]', 'true', 'True', 'null', '~', '1.0.0', '1.0', '.inf', 'yes', "'single'", '|', '>', '', '# c', 'a # c', '"a" # c', 'a: b', '- x', '*ref', '&a x', '!!str x', 'x\u00a0', '"a"\u00a0', 'draft  '),
+    ),
+  );
+  const line = rarely(
+    fc.tuple(key, rarely(fc.constant(': '), fc.constantFrom(':', ':  ', ':\t', ': \t')), value).map((parts) => parts.join('')),
+    fc.constantFrom('', '# comment', '  indented: x', '---x', '  - item'),
+  );
+  return fc
+    .tuple(fc.array(line, { maxLength: 8 }), fc.constantFrom('\n', '\r\n'), fc.boolean())
+    .map(([lines, eol, bom]) => (bom ? '\ufeff' : '') + ['---', ...lines, '---', ''].join(eol));
+})();
+
 /** Property checks by name, each run over `numRuns` generated cases. */
 export const strategyDocumentProperties: Readonly<Record<string, (numRuns: number) => void>> = {
   'keeps every answer byte for byte through scaffold, answers and a sync with a changed guide': (numRuns) => fc.assert(fc.property(scenarios(false), (s) => {
@@ -184,6 +212,15 @@ export const strategyDocumentProperties: Readonly<Record<string, (numRuns: numbe
     // Sync writes sections in the scaffold's shape, ATX headings included.
     const atx = { ...s, setext: false };
     assert.equal(synced(writeDocument(s.oldGuide, atx, false), s.newGuide), writeDocument(s.newGuide, atx, false));
+  }), { numRuns }),
+
+  'reads front matter without YAML only where YAML reads it the same, ranges included': (numRuns) => fc.assert(fc.property(frontMatterText, (text) => {
+    const simple = readSimpleFrontMatter(text);
+    if (!simple) return;
+    const full = readFrontMatter(text);
+    assert.ok(full.ok, JSON.stringify(full));
+    assert.deepEqual(simple.data, full.frontMatter.data ?? {});
+    for (const key of Object.keys(simple.data)) assert.deepEqual(simple.rangeOf([key]), full.frontMatter.rangeOf([key]), key);
   }), { numRuns }),
 
   'parses any text without throwing, with every range inside the text': (numRuns) => fc.assert(fc.property(
