@@ -56,6 +56,31 @@ function compileBuiltInGuide() {
   return result;
 }
 
+/**
+ * The YAML parser is more than half of the extension's code, and only guide folders and strategy
+ * documents whose front matter is not in the scaffold's simple shape need it. The extension
+ * bundle gets a stand-in for `yaml` whose exports load dist/yaml.js (a bundle of its own) the
+ * first time one is used, so that activation does not load it.
+ */
+const lazyYaml = {
+  name: 'lazy-yaml',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: 'yaml', namespace: 'lazy-yaml' }));
+    build.onResolve({ filter: /^\.\/yaml\.js$/, namespace: 'lazy-yaml' }, (args) => ({ path: args.path, external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, () => {
+      const names = Object.keys(createRequire(import.meta.url)('yaml')).filter((name) => name !== '__esModule');
+      return {
+        loader: 'js',
+        contents: [
+          'let yaml;',
+          "const load = () => (yaml ??= require('./yaml.js'));",
+          `for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
+        ].join('\n'),
+      };
+    });
+  },
+};
+
 const node = { ...common, platform: 'node', format: 'cjs', plugins: [builtInGuide] };
 
 /** TypeScript files under `dir` (recursively) whose path matches `re`; none is not an error. */
@@ -74,13 +99,14 @@ function files(dir, re = /\.ts$/) {
 
 const builds = [
   // The VSIX carries no node_modules, so the extension bundles its dependencies.
-  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [...node.plugins, lazyYaml] },
+  { ...node, stdin: { contents: "module.exports = require('yaml');", resolveDir: '.', sourcefile: 'yaml.js' }, outfile: 'dist/yaml.js' },
   { ...node, entryPoints: files('src/cli', /main\.ts$/), outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, platform: 'browser', format: 'iife', entryPoints: files('src/webview', /Page\.ts$/), outdir: 'dist/webview' },
   // Tests and scripts run from the repository, where node_modules is present.
   { ...node, sourcemap: true, minify: false, packages: 'external', external: ['vscode'],
     entryPoints: [...files('test'), ...files('scripts')], outdir: 'out', outbase: '.' },
-].filter((b) => b.entryPoints.length > 0);
+].filter((b) => b.stdin || b.entryPoints.length > 0);
 
 // A package must not carry a stale source map or bundle from an earlier development build.
 if (production) rmSync('dist', { recursive: true, force: true });
