@@ -1,8 +1,12 @@
 // Bundles the extension, the CLI, the webview script and the test suites with esbuild.
 // `--production` minifies and drops source maps; `--watch` rebuilds on change.
+// The built-in guide in content/ is compiled into the extension (the module
+// `virtual:built-in-guide`); a finding in it fails the build, printed as file:line.
 import * as esbuild from 'esbuild';
 import { chmodSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -15,7 +19,69 @@ const common = {
   target: 'es2022',
 };
 
-const node = { ...common, platform: 'node', format: 'cjs' };
+/**
+ * Provides `virtual:built-in-guide`: the built-in guide's entries, loaded from content/ by the
+ * core's own loader (scripts/builtInGuide.ts, bundled first), as JSON. Compiled once per build;
+ * under --watch, again whenever a content file changes.
+ */
+const builtInGuide = {
+  name: 'built-in-guide',
+  setup(build) {
+    build.onResolve({ filter: /^virtual:built-in-guide$/ }, (args) => ({ path: args.path, namespace: 'built-in-guide' }));
+    build.onLoad({ filter: /.*/, namespace: 'built-in-guide' }, async () => {
+      const { entries, problems, watched } = await compileBuiltInGuide();
+      const watchFiles = watched.filter((f) => f.endsWith('.md'));
+      const watchDirs = watched.filter((f) => !f.endsWith('.md'));
+      if (problems.length > 0) {
+        return { errors: problems.map((p) => ({ ...p, text: `The built-in guide: ${p.text}` })), watchFiles, watchDirs };
+      }
+      return { contents: JSON.stringify(entries), loader: 'json', watchFiles, watchDirs };
+    });
+  },
+};
+
+let compiled;
+/** The built-in guide, compiled by the core's loader; cached for the builds of one run. */
+function compileBuiltInGuide() {
+  compiled ??= (async () => {
+    const repo = fileURLToPath(new URL('..', import.meta.url));
+    const outfile = join(repo, 'out', 'build', 'builtInGuide.js');
+    await esbuild.build({ ...common, platform: 'node', format: 'cjs', sourcemap: false, minify: false, packages: 'external', entryPoints: [join(repo, 'scripts', 'builtInGuide.ts')], outfile });
+    const require = createRequire(import.meta.url);
+    delete require.cache[outfile];
+    return require(outfile).compileBuiltInGuide(repo);
+  })();
+  const result = compiled;
+  if (watch) compiled = undefined;
+  return result;
+}
+
+/**
+ * The YAML parser is more than half of the extension's code, and only guide folders and strategy
+ * documents whose front matter is not in the scaffold's simple shape need it. The extension
+ * bundle gets a stand-in for `yaml` whose exports load dist/yaml.js (a bundle of its own) the
+ * first time one is used, so that activation does not load it.
+ */
+const lazyYaml = {
+  name: 'lazy-yaml',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: 'yaml', namespace: 'lazy-yaml' }));
+    build.onResolve({ filter: /^\.\/yaml\.js$/, namespace: 'lazy-yaml' }, (args) => ({ path: args.path, external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, () => {
+      const names = Object.keys(createRequire(import.meta.url)('yaml')).filter((name) => name !== '__esModule');
+      return {
+        loader: 'js',
+        contents: [
+          'let yaml;',
+          "const load = () => (yaml ??= require('./yaml.js'));",
+          `for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
+        ].join('\n'),
+      };
+    });
+  },
+};
+
+const node = { ...common, platform: 'node', format: 'cjs', plugins: [builtInGuide] };
 
 /** TypeScript files under `dir` (recursively) whose path matches `re`; none is not an error. */
 function files(dir, re = /\.ts$/) {
@@ -33,13 +99,14 @@ function files(dir, re = /\.ts$/) {
 
 const builds = [
   // The VSIX carries no node_modules, so the extension bundles its dependencies.
-  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [...node.plugins, lazyYaml] },
+  { ...node, stdin: { contents: "module.exports = require('yaml');", resolveDir: '.', sourcefile: 'yaml.js' }, outfile: 'dist/yaml.js' },
   { ...node, entryPoints: files('src/cli', /main\.ts$/), outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, platform: 'browser', format: 'iife', entryPoints: files('src/webview', /Page\.ts$/), outdir: 'dist/webview' },
   // Tests and scripts run from the repository, where node_modules is present.
   { ...node, sourcemap: true, minify: false, packages: 'external', external: ['vscode'],
     entryPoints: [...files('test'), ...files('scripts')], outdir: 'out', outbase: '.' },
-].filter((b) => b.entryPoints.length > 0);
+].filter((b) => b.stdin || b.entryPoints.length > 0);
 
 // A package must not carry a stale source map or bundle from an earlier development build.
 if (production) rmSync('dist', { recursive: true, force: true });
@@ -50,7 +117,12 @@ if (watch) {
     await ctx.watch();
   }
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  try {
+    await Promise.all(builds.map((b) => esbuild.build(b)));
+  } catch {
+    // esbuild has printed the errors (a finding in the built-in guide among them).
+    process.exit(1);
+  }
   // The CLI runs as `./dist/cli.js` from a checkout, as npm's bin link would run it.
   if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);
 }

@@ -4,7 +4,11 @@
 // extension under development loaded. Scenarios reach both through `DG_E2E` (read by
 // test/e2e/workbench.ts). Exits with mocha's exit code.
 //
-//   node scripts/run-e2e.mjs [--grep <title pattern>] [out/test/e2e/<file>.e2e.js ...]
+//   node scripts/run-e2e.mjs [--screenshots] [--grep <title pattern>] [out/test/e2e/<file>.e2e.js ...]
+//
+// Only with --screenshots (`npm run screenshots`) do the scenarios' screenshot steps write the
+// README's pictures in docs/images/; without it (`npm test`) they take none, so a test run leaves
+// the work tree as it found it.
 //
 // Build first (`npm run test:e2e` does).
 import { spawn } from 'node:child_process';
@@ -21,7 +25,7 @@ const REPO = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const MOCHA = createRequire(import.meta.url).resolve('mocha/bin/mocha.js');
 
 const { values: options, positionals: specs } = parseArgs({
-  options: { grep: { type: 'string' } },
+  options: { grep: { type: 'string' }, screenshots: { type: 'boolean', default: false } },
   allowPositionals: true,
 });
 
@@ -42,6 +46,7 @@ try {
     wsEndpoint: browserServer.wsEndpoint(),
     workspace,
     repo: REPO,
+    ...(options.screenshots ? { screenshotDir: join(REPO, 'docs', 'images') } : {}),
   });
 } finally {
   await browserServer?.close();

@@ -32,9 +32,12 @@ export interface DialogueGuideInternals {
   readonly review: ReviewService;
 }
 
-/** Wires the services, views and commands; every registration is disposed with the extension. */
-export async function activate(context: vscode.ExtensionContext): Promise<DialogueGuideInternals> {
-  const guides = new GuideService(vscode.Uri.joinPath(context.extensionUri, 'content'));
+/**
+ * Wires the services, views and commands; every registration is disposed with the extension.
+ * Reads no file and awaits nothing: the built-in guide is in the bundle, and guide folders load after.
+ */
+export function activate(context: vscode.ExtensionContext): DialogueGuideInternals {
+  const guides = new GuideService(context.extensionUri);
   const model = new GuideTreeModel(guides);
   const provider = new GuideTreeProvider(model);
   const view = vscode.window.createTreeView<TreeNode>('dialogueGuide.questions', { treeDataProvider: provider, showCollapseAll: true });
@@ -97,7 +100,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Dialog
     }),
   );
 
-  await guides.reload();
+  // The tree shows the built-in guide now; the configured guide folders join it when read.
+  void guides.reload();
   return { guides, model, view, quotes: quotes.panel, documents, review };
 }
 

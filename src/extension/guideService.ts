@@ -1,33 +1,64 @@
 import * as vscode from 'vscode';
+import builtInEntries from 'virtual:built-in-guide';
 import type { Finding } from '../core/findings';
 import { inLanguage, type Guide, type GuideEntry } from '../core/guide';
 import { loadGuideLibrary } from '../core/guideLoader';
+import { prefetchGuideFolders } from '../core/prefetchedFileSystem';
+import { relocateGuideEntry } from '../core/relocateGuide';
 import { toDiagnostic } from './diagnostics';
 import { workspaceFileSystem } from './workspaceFileSystem';
 
-/** Owns the loaded guides: the built-in content plus any configured guide folders. */
+interface Library {
+  readonly entries: readonly GuideEntry[];
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * Owns the loaded guides: the built-in guide, compiled into the bundle and so there from the
+ * start without reading a file, plus the guides of the configured guide folders, loaded by
+ * `reload()` after activation.
+ */
 export class GuideService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after every (re)load and language switch. */
   readonly onDidChange = this.changed.event;
 
-  private library: { entries: readonly GuideEntry[]; findings: readonly Finding[] } = { entries: [], findings: [] };
+  private readonly builtIn: Library;
+  private library: Library;
   private generation = 0;
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('dialogueGuide.guides');
   private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics];
 
-  constructor(private readonly builtInContent: vscode.Uri) {
+  /** `extensionUri` is where the extension is installed: the built-in guide's sources are under it. */
+  constructor(private readonly extensionUri: vscode.Uri) {
+    // Its sources name the content files as a load from the installed content/ would.
+    this.builtIn = { entries: builtInEntries.map((entry) => relocateGuideEntry(entry, (path) => vscode.Uri.joinPath(extensionUri, path).toString())), findings: [] };
+    this.library = this.builtIn;
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('dialogueGuide.guideFolders')) void this.reload();
         else if (e.affectsConfiguration('dialogueGuide.language')) this.changed.fire();
       }),
+      // Relative guide folders are relative to each workspace folder.
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
     );
   }
 
   /** The guide language chosen in the settings. */
   get language(): string {
     return vscode.workspace.getConfiguration('dialogueGuide').get<string>('language', 'da');
+  }
+
+  /**
+   * Sets the guide language where it is set now (workspace or user settings), so that a choice
+   * made for a workspace stays with it and a user's choice is not shadowed by a stale workspace value.
+   */
+  async setLanguage(language: string): Promise<void> {
+    const configuration = vscode.workspace.getConfiguration('dialogueGuide');
+    const set = configuration.inspect<string>('language');
+    // The setting is window-scoped: VS Code applies no folder value of it, so there is none to update.
+    const target = set?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    await configuration.update('language', language, target);
   }
 
   get entries(): readonly GuideEntry[] {
@@ -45,14 +76,16 @@ export class GuideService implements vscode.Disposable {
     return entry && inLanguage(entry, this.language);
   }
 
-  /** Loads every guide again; problems go to the Problems panel with their file and line. */
+  /**
+   * Loads the configured guide folders again, beside the built-in guide; problems go to the
+   * Problems panel with their file and line. With no guide folders, it reads nothing.
+   */
   async reload(): Promise<void> {
-    const folders = vscode.workspace.getConfiguration('dialogueGuide').get<string[]>('guideFolders', []);
-    const roots = [this.builtInContent, ...folders.flatMap((folder) => resolveFolder(folder))].map((u) => u.toString());
+    const folders = configuredGuideFolders();
     const generation = ++this.generation;
-    const library = await loadGuideLibrary(workspaceFileSystem, roots);
+    const library = folders.length === 0 ? this.builtIn : await this.loadWithBuiltIn(folders);
     // Reloads overlap when settings change quickly: only the newest may publish.
-    if (generation !== this.generation) return;
+    if (generation !== this.generation || library === this.library) return;
     this.library = library;
     this.diagnostics.clear();
     const byFile = new Map<string, vscode.Diagnostic[]>();
@@ -65,13 +98,40 @@ export class GuideService implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /**
+   * One load over the built-in content and the guide folders, as before compiling, so that a
+   * guide folder may hold a translation of the built-in guide and a clash of ids is found;
+   * every folder is read ahead at once, not file by file.
+   */
+  private async loadWithBuiltIn(folders: readonly vscode.Uri[]): Promise<Library> {
+    const roots = [vscode.Uri.joinPath(this.extensionUri, 'content'), ...folders].map((u) => u.toString());
+    return loadGuideLibrary(await prefetchGuideFolders(workspaceFileSystem, roots), roots);
+  }
+
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
 }
 
-/** A configured folder: absolute, or relative to each workspace folder. */
-function resolveFolder(folder: string): vscode.Uri[] {
-  if (folder.startsWith('/') || /^[A-Za-z]:[\\/]/.test(folder)) return [vscode.Uri.file(folder)];
-  return (vscode.workspace.workspaceFolders ?? []).map((wf) => vscode.Uri.joinPath(wf.uri, folder));
+/**
+ * The folders of `dialogueGuide.guideFolders`, read for each workspace folder (the setting is
+ * resource-scoped) with relative paths resolved against that folder; each folder once.
+ */
+function configuredGuideFolders(): vscode.Uri[] {
+  const workspaceFolders = vscode.workspace.workspaceFolders ?? [];
+  const scopes: (vscode.WorkspaceFolder | undefined)[] = workspaceFolders.length > 0 ? [...workspaceFolders] : [undefined];
+  const found = new Map<string, vscode.Uri>();
+  for (const scope of scopes) {
+    for (const folder of vscode.workspace.getConfiguration('dialogueGuide', scope?.uri).get<string[]>('guideFolders', [])) {
+      const uri = resolveFolder(folder, scope);
+      if (uri) found.set(uri.toString(), uri);
+    }
+  }
+  return [...found.values()];
+}
+
+/** A configured folder: absolute, or relative to the workspace folder whose setting it is. */
+function resolveFolder(folder: string, scope: vscode.WorkspaceFolder | undefined): vscode.Uri | undefined {
+  if (folder.startsWith('/') || /^[A-Za-z]:[\\/]/.test(folder)) return vscode.Uri.file(folder);
+  return scope && vscode.Uri.joinPath(scope.uri, folder);
 }

@@ -10,8 +10,10 @@ interface E2eSession {
   wsEndpoint: string;
   /** Absolute path of the workspace copy the workbench has open. */
   workspace: string;
-  /** Absolute path of the repository (for docs/images). */
+  /** Absolute path of the repository (for test-results/). */
   repo: string;
+  /** Where `screenshot()` writes (docs/images/ under `npm run screenshots`); absent, it takes none. */
+  screenshotDir?: string;
 }
 
 function session(): E2eSession {
@@ -27,15 +29,16 @@ export class Workbench {
     readonly page: Page,
     readonly workspace: string,
     private readonly repo: string,
+    private readonly screenshotDir: string | undefined,
   ) {}
 
   /** Opens a fresh window (its own browser context and extension host) and waits for the workbench. */
   static async open(): Promise<Workbench> {
-    const { workbenchUrl, wsEndpoint, workspace, repo } = session();
+    const { workbenchUrl, wsEndpoint, workspace, repo, screenshotDir } = session();
     // A connection of its own: an open one would keep mocha's process from exiting.
     const browser = await chromium.connect(wsEndpoint);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const workbench = new Workbench(browser, page, workspace, repo);
+    const workbench = new Workbench(browser, page, workspace, repo, screenshotDir);
     try {
       await page.goto(workbenchUrl);
       await page.locator('.monaco-workbench .part.activitybar').waitFor();
@@ -96,9 +99,12 @@ export class Workbench {
     return center.locator('.notification-list-item-message').allInnerTexts();
   }
 
-  /** Saves a screenshot of the window as docs/images/<name>.png (for the README). */
+  /**
+   * Saves a screenshot of the window as docs/images/<name>.png (for the README) when the run takes
+   * screenshots (`npm run screenshots`); in `npm test` it does nothing, so the committed pictures stay.
+   */
   async screenshot(name: string): Promise<void> {
-    await this.saveScreenshot(join(this.repo, 'docs', 'images'), name);
+    if (this.screenshotDir) await this.saveScreenshot(this.screenshotDir, name);
   }
 
   /** Keeps a screenshot of a failed scenario in test-results/. */

@@ -1,9 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileBuiltInGuide } from '../../scripts/builtInGuide';
 import { allQuestions, inLanguage, type GuideEntry } from '../../src/core/guide';
 import { loadGuideLibrary } from '../../src/core/guideLoader';
+import { relocateGuideEntry } from '../../src/core/relocateGuide';
 import { nodeFileSystem } from '../../src/node/nodeFileSystem';
-import { contentRoot, seedFile } from './helpers/repo';
+import { contentRoot, repoRoot, seedFile, writeTree } from './helpers/repo';
 
 interface SeedTheme {
   title: string;
@@ -104,6 +107,25 @@ describe('the built-in guide', () => {
       assert.notEqual(theme.title, entry.original.themes[i]!.title);
       assert.equal(theme.quotes.length, entry.original.themes[i]!.quotes.length);
     }
+  });
+
+  it('is compiled into the bundle as plain data that, placed where the extension is installed, is what a load from there gives', async () => {
+    const compiled = await compileBuiltInGuide(repoRoot);
+    assert.deepEqual(compiled.problems, []);
+    // The bundle carries it as JSON: nothing may be lost on the way.
+    const shipped = JSON.parse(JSON.stringify(compiled.entries)) as GuideEntry[];
+    assert.deepEqual(shipped, compiled.entries);
+    const installed = shipped.map((e) => relocateGuideEntry(e, (path) => join(repoRoot, path)));
+    assert.deepEqual(installed, [entry]);
+  });
+
+  it('fails the build with the file and line of a finding', async () => {
+    const root = writeTree({
+      'content/g/guide.md': '---\nid: g\nversion: 1.0.0\nlanguage: da\ntitle: G\n---\n',
+      'content/g/t.md': '---\nid: t\norder: 1\ntitle: T\ncolour: red\nquestions:\n  - id: t/q\n    label: Q\n    text: Q?\n---\n',
+    });
+    const { problems } = await compileBuiltInGuide(root);
+    assert.deepEqual(problems.map((p) => [p.location.file, p.location.line, p.location.lineText]), [['content/g/t.md', 5, 'colour: red']]);
   });
 
   it('falls back to the original for a language it has no translation in', () => {

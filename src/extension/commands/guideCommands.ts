@@ -47,7 +47,7 @@ export class SwitchLanguageCommand implements Command {
       );
       chosen = pick?.code;
     }
-    if (chosen) await vscode.workspace.getConfiguration('dialogueGuide').update('language', chosen, vscode.ConfigurationTarget.Global);
+    if (chosen) await this.guides.setLanguage(chosen);
   }
 }
 

@@ -8,8 +8,8 @@ export const repoRoot = resolve(__dirname, '..', '..', '..');
 /** The built-in content folder. */
 export const contentRoot = join(repoRoot, 'content');
 
-/** The seed text the built-in guide is carried over from (`../shared` beside the repository). */
-export const seedFile = join(repoRoot, '..', 'shared', 'source', '000_52055447d3c02b67.txt');
+/** The seed text the built-in guide is carried over from, kept byte for byte as a fixture. */
+export const seedFile = join(repoRoot, 'test', 'fixtures', 'seed', 'dialogue-guide-2021.txt');
 
 const created: string[] = [];
 
