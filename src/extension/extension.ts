@@ -7,6 +7,7 @@ import { NewStrategyDocumentCommand } from './commands/newStrategyDocument';
 import { OpenQuestionCommand, ShowQuotesCommand } from './commands/quoteCommands';
 import { CompareWithBaseCommand, FilterChangedCommand, PickReviewBaseCommand, StepChangedAnswerCommand } from './commands/reviewCommands';
 import { registerSyncQuickFix, SyncDocumentCommand } from './commands/syncDocument';
+import { registerMarkerQuickFixes, RepairMarkerCommand } from './documents/markerQuickFixes';
 import { Navigator } from './documents/navigator';
 import { registerProgressStatusBar } from './documents/progressStatusBar';
 import { registerQuestionLenses } from './documents/questionLenses';
@@ -67,6 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Dialog
     registerProgressStatusBar(documents),
     registerQuestionLenses(documents),
     registerSyncQuickFix(),
+    registerMarkerQuickFixes(documents),
   );
 
   commands.register(
@@ -81,6 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Dialog
     new GoToSectionCommand(navigator, view),
     new PickStrategyDocumentCommand(documents),
     new SyncDocumentCommand(documents),
+    new RepairMarkerCommand(documents),
     new CompareWithBaseCommand(review, guides, documents, navigator, view),
     new StepChangedAnswerCommand(1, review, guides, model, view),
     new StepChangedAnswerCommand(-1, review, guides, model, view),
