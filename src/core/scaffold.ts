@@ -34,7 +34,7 @@ export function scaffoldStrategyDocument(guide: Guide, options: ScaffoldOptions)
     ...(themes.length < guide.themes.length ? [`themes: [${themes.map((t) => yamlString(t.id)).join(', ')}]`] : []),
     '---',
     '',
-    `# ${inline(options.title)}`,
+    headingLine(1, options.title),
     ...themes.flatMap((theme) => ['', ...themeLines(theme, theme.questions, options.includeQuotes ?? false)]),
   ];
   return lines.join('\n') + '\n';
@@ -43,7 +43,7 @@ export function scaffoldStrategyDocument(guide: Guide, options: ScaffoldOptions)
 /** A theme's heading and marker, its quotes if asked for, then the sections of `questions`, as lines. */
 export function themeLines(theme: Theme, questions: readonly Question[], includeQuotes: boolean): string[] {
   return [
-    `## ${inline(theme.title)}`,
+    headingLine(2, theme.title),
     '',
     markerFor(theme.id),
     ...(includeQuotes ? theme.quotes.flatMap((quote) => ['', ...quoteLines(quote)]) : []),
@@ -53,7 +53,12 @@ export function themeLines(theme: Theme, questions: readonly Question[], include
 
 /** A question's heading (its text verbatim, on one line) and marker, as lines. */
 export function questionLines(question: Question): string[] {
-  return [`### ${inline(question.text)}`, '', markerFor(question.id)];
+  return [headingLine(3, question.text), '', markerFor(question.id)];
+}
+
+/** An ATX heading of `level` with `text` on one line, as the scaffold writes headings. */
+export function headingLine(level: number, text: string): string {
+  return `${'#'.repeat(level)} ${inline(text)}`;
 }
 
 /**

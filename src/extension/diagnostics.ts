@@ -12,7 +12,7 @@ const SEVERITY = {
 } as const;
 
 /** VS Code's range for a core range. */
-function toRange(range: Range): vscode.Range {
+export function toRange(range: Range): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }
 

@@ -7,6 +7,7 @@ import { NewStrategyDocumentCommand } from './commands/newStrategyDocument';
 import { OpenQuestionCommand, ShowQuotesCommand } from './commands/quoteCommands';
 import { CompareWithBaseCommand, FilterChangedCommand, PickReviewBaseCommand, StepChangedAnswerCommand } from './commands/reviewCommands';
 import { registerSyncQuickFix, SyncDocumentCommand } from './commands/syncDocument';
+import { registerMarkerQuickFixes, RepairMarkerCommand } from './documents/markerQuickFixes';
 import { Navigator } from './documents/navigator';
 import { registerProgressStatusBar } from './documents/progressStatusBar';
 import { registerQuestionLenses } from './documents/questionLenses';
@@ -70,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
     registerProgressStatusBar(documents),
     registerQuestionLenses(documents),
     registerSyncQuickFix(),
+    registerMarkerQuickFixes(documents),
   );
 
   commands.register(
@@ -84,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
     new GoToSectionCommand(navigator, view),
     new PickStrategyDocumentCommand(documents),
     new SyncDocumentCommand(documents),
+    new RepairMarkerCommand(documents),
     new CompareWithBaseCommand(review, guides, documents, navigator, view),
     new StepChangedAnswerCommand(1, review, guides, model, view),
     new StepChangedAnswerCommand(-1, review, guides, model, view),

@@ -101,6 +101,27 @@ describe('Strategy documents', () => {
     assert.ok(conflicts.every((d) => d.severity === vscode.DiagnosticSeverity.Error));
   });
 
+  it("restores a question's heading turned into bold text with the quick fix, and the warning goes", async () => {
+    const uri = await scaffold('fed.md', ['samspil']);
+    const document = await vscode.workspace.openTextDocument(uri);
+    const original = document.getText();
+    const marker = original.split('\n').indexOf(markerFor('samspil/behov'));
+    const heading = original.split('\n')[marker - 2]!;
+    assert.match(heading, /^### /);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(marker - 2, 0, marker - 2, heading.length), `**${heading.slice(4)}**`);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const warning = await waitFor('the missing heading warning', () => vscode.languages.getDiagnostics(uri).find((d) => d.code === 'marker.noHeading'));
+    assert.equal(warning.range.start.line, marker);
+
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, warning.range);
+    const fix = actions.find((a) => a.title === "Restore the question's heading");
+    assert.ok(fix?.command, `offered: ${actions.map((a) => a.title).join(', ')}`);
+    assert.equal(await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? [])), true);
+    assert.equal(document.getText(), original, 'the heading is back as it was');
+    await waitFor('the warning to clear', () => !vscode.languages.getDiagnostics(uri).some((d) => d.code === 'marker.noHeading'));
+  });
+
   it('adds missing sections without touching unsaved answers, and refuses on conflict markers', async () => {
     const uri = vscode.Uri.joinPath(folder, 'sync.md');
     const guide = api.guides.guide(GUIDE)!;
