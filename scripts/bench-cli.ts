@@ -37,10 +37,35 @@ export async function benchCli(): Promise<BenchRow[]> {
     return [
       { name: `cli check, ${DOCUMENTS} documents (median of ${RUNS})`, value: medianMs(clone, ['check']), unit: 'ms', limit: 1000 },
       { name: `cli diff --base, ${DOCUMENTS} documents (median of ${RUNS})`, value: medianMs(clone, ['diff', '--base', 'origin/main']), unit: 'ms', limit: 2000 },
+      ...(await checkHugeDocument(folder)),
     ];
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/** `check` of one 100 MB document (every answer long, headings and lists in it), in time and the process's peak memory. */
+async function checkHugeDocument(folder: string): Promise<BenchRow[]> {
+  const library = await loadGuideLibrary(nodeFileSystem, [join(repoRoot, 'content')]);
+  const guide = library.entries[0]!.original;
+  const questions = allQuestions(guide);
+  const paragraph = '#### Detaljer\n\nVi poster dagligt på Facebook og LinkedIn, og borgerne svarer inden for en time.\n\n- punkt et\n- punkt to\n\n';
+  const answer = paragraph.repeat(Math.ceil((100 * 1024 * 1024) / questions.length / paragraph.length));
+  let text = scaffoldStrategyDocument(guide, { title: 'Stor', organisation: 'Kommune' });
+  for (const question of questions) text = text.replace(markerFor(question.id), `${markerFor(question.id)}\n\n${answer}`);
+  const file = join(folder, 'huge.md');
+  writeFileSync(file, text);
+  // The CLI reads its arguments from argv[2] on, so a placeholder stands where a script path would.
+  const probe = `process.on('exit', () => process.stderr.write('maxrss ' + process.resourceUsage().maxRSS + '\\n')); process.argv.splice(1, 0, 'cli'); require(${JSON.stringify(cli)});`;
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ['-e', probe, 'check', file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`dialogue-guide check huge.md exited with ${result.status}: ${result.stdout.slice(0, 500)}${result.stderr.slice(0, 500)}`);
+  const rss = Number(/maxrss (\d+)/.exec(result.stderr)?.[1] ?? NaN) / 1024;
+  return [
+    { name: `cli check, one ${(text.length / 1024 / 1024).toFixed(0)} MB document`, value: Math.round(ms), unit: 'ms', limit: 2000 },
+    { name: '  peak memory of that run', value: Math.round(rss), unit: 'MiB', limit: 1024 },
+  ];
 }
 
 /** Scaffolds the documents from the built-in guide and answers two thirds of the questions. */

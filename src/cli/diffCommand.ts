@@ -1,7 +1,7 @@
 import { relative, sep } from 'node:path';
 import { answersOf, reviewAnswers, type AnswerChange, type AnswerReview } from '../core/answerReview';
 import type { Guide, Question } from '../core/guide';
-import { analyseStrategyDocument, parseStrategyDocument, themesInScope, type StrategyDocument } from '../core/strategyDocument';
+import { AMBIGUOUS, analyseStrategyDocument, parseStrategyDocument, themesInScope, type StrategyDocument } from '../core/strategyDocument';
 import { openRepository, readFilesAt, resolveCommit, type GitProblem, type GitResult } from '../node/git';
 import { realpath } from 'node:fs/promises';
 import { COMMON_OPTIONS, ExitCode, UsageError, formatOption, parseCommandLine, type CliContext } from './context';
@@ -60,6 +60,9 @@ export async function runDiff(args: readonly string[], context: CliContext): Pro
     if (before?.kind === 'invalidUtf8') {
       throw new UsageError(t('{file} at {ref} is not valid UTF-8 (the first bad byte is on line {line}, column {column}).', { file: relative(context.cwd, document.file), ref: base, line: before.line, column: before.column }));
     }
+    // Where the document cannot tell which question some text belongs to, the comparison may credit it
+    // to a neighbour: say so on stderr, with the line, as check does.
+    for (const finding of document.findings) if (AMBIGUOUS.has(finding.code)) context.err(oneLine(formatFinding({ ...finding, file: relative(context.cwd, finding.file) }, t)));
     const baseAnswers = before?.kind === 'found' ? answersOf(parseStrategyDocument(before.text, document.file)) : undefined;
     const questions = questionsOf(document, analyseStrategyDocument(document, library.entries).guide);
     return {

@@ -135,7 +135,7 @@ export function markerFor(id: string): string {
 
 const MARKER = /^(<!--[ \t]*dialogue-guide:[ \t]*(\S+?)[ \t]*-->)[ \t]*$/;
 /** Findings that mean the product cannot be sure which question some text belongs to. */
-const AMBIGUOUS: ReadonlySet<FindingCode> = new Set(['marker.malformed', 'marker.noHeading', 'document.unclosedBlock']);
+export const AMBIGUOUS: ReadonlySet<FindingCode> = new Set(['marker.malformed', 'marker.noHeading', 'document.unclosedBlock']);
 const MARKER_AT_LINE_START = /^<!--[ \t]*dialogue-guide:/m;
 const GUIDE_KEY = /^guide[ \t]*:/m;
 const CLOSING_DELIMITER = /^---[ \t]*$/;

@@ -73,7 +73,7 @@ export function findingMessage(finding: Finding, t: Translate): string {
     case 'marker.noHeading':
       return t("The marker \"{id}\" has no heading of its own above it, so a reader sees its text under another heading: restore the heading.", a);
     case 'document.unclosedBlock':
-      return t("This code or HTML block is never closed, so the markers after it are read as its text: close it.", a);
+      return t("This comment, code or HTML block is not closed before the markers after it, so a reader sees them as its text: close it where it should end.", a);
     case 'themes.empty':
       return t("\"themes\" lists no theme, so the document would have no questions: name at least one theme or remove the key.", a);
     case 'themes.unknown':

@@ -3,6 +3,7 @@ import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { markerFor } from '../../src/core/strategyDocument';
 import { firstThemeAnswers, requireBuiltCli, runCli, strategyDocument } from './helpers/cli';
+import { answerQuestion } from './helpers/answers';
 import { writeTree } from './helpers/repo';
 
 interface CheckJson {
@@ -49,6 +50,19 @@ describe('dialogue-guide check', function () {
     const run = runCli(folder, ['check', '--format', 'json']);
     assert.equal(run.status, 0, run.stderr);
     assert.deepEqual((JSON.parse(run.stdout) as CheckJson).documents.map((d) => d.file), ['a/plan.md', 'b/c/plan.md']);
+  });
+
+  it('credits an answer typed straight under every heading of a fresh document to its own question: 18 of 18', async () => {
+    let text = await strategyDocument();
+    const ids = [...text.matchAll(/<!-- dialogue-guide: (\S+\/\S+) -->/g)].map((m) => m[1]!);
+    for (const id of ids) text = answerQuestion(text, id, `Svar på ${id}.`, 'aboveMarker');
+    const run = runCli(writeTree({ 'plan.md': text }), ['check', '--format', 'json', '--require', 'all']);
+    assert.equal(run.status, 0, run.stdout);
+    const [document] = (JSON.parse(run.stdout) as CheckJson).documents;
+    assert.equal(document!.answered, 18);
+    assert.equal(document!.total, 18);
+    assert.deepEqual(document!.questions.map((q) => [q.id, q.state]), ids.map((id) => [id, 'answered']));
+    assert.deepEqual(document!.findings, []);
   });
 
   it('says so when there are no strategy documents at all', () => {

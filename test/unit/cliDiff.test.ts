@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { requireBuiltCli, runCli, runCliInProcess, strategyDocument } from './helpers/cli';
 import { commitFiles, gitRepository, runGit } from './helpers/gitRepo';
@@ -31,6 +31,17 @@ async function reviewedRepository(): Promise<string> {
 describe('dialogue-guide diff', function () {
   this.timeout(30_000);
   before(requireBuiltCli);
+
+  it('says on stderr, with the line, where a heading turned into bold text leaves an answer\'s question in doubt', async () => {
+    const root = await reviewedRepository();
+    const file = join(root, 'strategi/plan.md');
+    const text = readFileSync(file, 'utf8');
+    const heading = /^### (Hvilke overvejelser.*)$/m.exec(text)!;
+    writeFileSync(file, text.replace(heading[0], `**${heading[1]}**`));
+    const run = await runCliInProcess(root, ['diff', '--base', 'main']);
+    assert.equal(run.status, 0);
+    assert.match(run.stderr, /^strategi\/plan\.md:\d+: The marker "sociale-medier\/synlighed" has no heading of its own above it/m);
+  });
 
   it('summarises, question by question, what changed since the base, as Markdown for a pull request', async () => {
     const run = runCli(await reviewedRepository(), ['diff', '--base', 'main']);
