@@ -1,4 +1,5 @@
 import { readTextOrReport, type ContentFileSystem } from './contentFileSystem';
+import { hasStrategyDocumentExtension, isSearchedFolder } from './documentCandidates';
 import type { Finding } from './findings';
 import { isStrategyDocument, parseStrategyDocument, type StrategyDocument } from './strategyDocument';
 
@@ -10,9 +11,9 @@ export interface StrategyIndex {
 }
 
 /** Files read at once: enough to keep the disk busy, few enough to stay far from the open-file limit. */
-const CONCURRENT_READS = 32;
+export const CONCURRENT_READS = 32;
 
-/** Finds the strategy documents (`*.md`) under `roots`, skipping hidden folders and node_modules, and parses them. */
+/** Finds the strategy documents under `roots` (the candidates of `documentCandidates`, held to `isStrategyDocument`) and parses them. */
 export async function indexStrategyDocuments(fs: ContentFileSystem, roots: readonly string[]): Promise<StrategyIndex> {
   const files = (await Promise.all(roots.map((root) => markdownFiles(fs, root)))).flat();
   const findings: Finding[] = [];
@@ -23,7 +24,7 @@ export async function indexStrategyDocuments(fs: ContentFileSystem, roots: reado
   return { documents: parsed.filter((d) => d !== undefined), findings };
 }
 
-/** Every `.md` file below `folder`, by path; a folder that cannot be read holds none. */
+/** Every candidate file below `folder`, by path; a folder that cannot be read holds none. */
 async function markdownFiles(fs: ContentFileSystem, folder: string): Promise<string[]> {
   let entries;
   try {
@@ -34,15 +35,15 @@ async function markdownFiles(fs: ContentFileSystem, folder: string): Promise<str
   const sorted = [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const nested = await Promise.all(
     sorted.map((e) => {
-      if (e.isDirectory) return e.name.startsWith('.') || e.name === 'node_modules' ? [] : markdownFiles(fs, fs.join(folder, e.name));
-      return e.name.toLowerCase().endsWith('.md') ? [fs.join(folder, e.name)] : [];
+      if (e.isDirectory) return isSearchedFolder(e.name) ? markdownFiles(fs, fs.join(folder, e.name)) : [];
+      return hasStrategyDocumentExtension(e.name) ? [fs.join(folder, e.name)] : [];
     }),
   );
   return nested.flat();
 }
 
 /** `map` over `items` with at most `limit` calls pending, results in the items' order. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimited<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
