@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { analyseStrategyDocument, isStrategyDocument, parseStrategyDocument, type StrategyAnalysis, type StrategyDocument } from '../../core/strategyDocument';
 import type { GuideService } from '../guideService';
-import { readWorkspaceText } from '../workspaceFileSystem';
+import { WorkspaceIndex } from './workspaceIndex';
 
 /** A strategy document as last parsed, tied to the editor version it was parsed from. */
 export interface ParsedDocument {
@@ -32,7 +32,9 @@ export class StrategyDocuments implements vscode.Disposable {
   private readonly parsed = new Map<string, ParsedDocument>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private activeUri: vscode.Uri | undefined;
-  private readonly disposables: vscode.Disposable[] = [this.changed, this.activeChanged];
+  /** The saved strategy documents of the workspace, open or not. */
+  readonly saved = new WorkspaceIndex();
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.activeChanged, this.saved];
 
   constructor(private readonly guides: GuideService) {
     this.disposables.push(
@@ -67,32 +69,14 @@ export class StrategyDocuments implements vscode.Disposable {
     return current;
   }
 
-  /** Strategy documents in the workspace, open or not (Markdown files that hold markers or a guide id). */
-  async findAll(token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
-    return (await this.scan(token)).map((found) => found.uri);
+  /** Strategy documents saved in the workspace (Markdown files that hold markers or a guide id), by path. */
+  async findAll(): Promise<vscode.Uri[]> {
+    return (await this.saved.documents()).map((found) => found.uri);
   }
 
-  /** The first strategy document in the workspace that follows `guideId`, found without opening any. */
+  /** The first strategy document saved in the workspace that follows `guideId`, found without opening any. */
   async findFor(guideId: string): Promise<vscode.Uri | undefined> {
-    return (await this.scan()).find((found) => parseStrategyDocument(found.text, found.uri.toString()).frontMatter?.guide === guideId)?.uri;
-  }
-
-  private async scan(token?: vscode.CancellationToken): Promise<{ uri: vscode.Uri; text: string }[]> {
-    const files = await vscode.workspace.findFiles('**/*.md', '**/{node_modules,.git}/**', 2000, token);
-    const found: { uri: vscode.Uri; text: string }[] = [];
-    for (const uri of files) {
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      let text: string;
-      try {
-        text = open ? open.getText() : await readWorkspaceText(uri);
-      } catch {
-        // Deleted since the search (a checkout), a broken link, no permission, a device or pipe,
-        // too large or not UTF-8: not a document the editor can show, so not one to offer.
-        continue;
-      }
-      if (isStrategyDocument(text)) found.push({ uri, text });
-    }
-    return found.sort((a, b) => a.uri.path.localeCompare(b.uri.path));
+    return (await this.saved.documents()).find((found) => found.parsed.frontMatter?.guide === guideId)?.uri;
   }
 
   private schedule(document: vscode.TextDocument): void {

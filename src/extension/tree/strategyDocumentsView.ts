@@ -9,26 +9,15 @@ export class StrategyDocumentsView implements vscode.TreeDataProvider<vscode.Uri
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly disposables: vscode.Disposable[];
-  private uris: Promise<vscode.Uri[]> | undefined;
 
   constructor(private readonly documents: StrategyDocuments) {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.md', false, true, false);
-    const rescan = () => this.refresh(true);
-    this.disposables = [
-      this.changed,
-      watcher,
-      watcher.onDidCreate(rescan),
-      watcher.onDidDelete(rescan),
-      documents.onDidChange(() => this.refresh(!this.uris)),
-      documents.onDidChangeActive(() => this.refresh(false)),
-      vscode.workspace.onDidChangeWorkspaceFolders(rescan),
-    ];
+    const refresh = () => this.changed.fire();
+    this.disposables = [this.changed, documents.saved.onDidChange(refresh), documents.onDidChange(refresh), documents.onDidChangeActive(refresh)];
   }
 
   async getChildren(uri?: vscode.Uri): Promise<vscode.Uri[]> {
     if (uri) return [];
-    this.uris ??= this.documents.findAll();
-    const found = await this.uris;
+    const found = await this.documents.findAll();
     // A new document is open before it is saved anywhere the scan looks.
     const open = this.documents.documents.map((d) => d.uri).filter((u) => !found.some((f) => f.toString() === u.toString()));
     return [...found, ...open];
@@ -44,11 +33,6 @@ export class StrategyDocumentsView implements vscode.TreeDataProvider<vscode.Uri
     else item.iconPath = vscode.ThemeIcon.File;
     item.command = { command: 'dialogueGuide.pickStrategyDocument', title: vscode.l10n.t('Open'), arguments: [uri] };
     return item;
-  }
-
-  private refresh(rescan: boolean): void {
-    if (rescan) this.uris = undefined;
-    this.changed.fire();
   }
 
   dispose(): void {

@@ -1,0 +1,123 @@
+import * as vscode from 'vscode';
+import { CANDIDATE_GLOBS, hasStrategyDocumentExtension, isCandidatePath } from '../../core/documentCandidates';
+import { isStrategyDocument, parseStrategyDocument, type StrategyDocument } from '../../core/strategyDocument';
+import { CONCURRENT_READS, mapLimited } from '../../core/strategyIndex';
+import { readWorkspaceText } from '../workspaceFileSystem';
+
+/**
+ * The most files one scan reads. `findFiles` needs a bound, and a workspace of documentation
+ * (thousands of Markdown pages) would otherwise be read whole on the first click; strategy
+ * documents are a handful, so 2000 candidates leaves room for everything else beside them.
+ */
+export const MAX_SCANNED_FILES = 2000;
+
+/** A strategy document saved in the workspace, as last read from disk. */
+export interface IndexedDocument {
+  readonly uri: vscode.Uri;
+  readonly parsed: StrategyDocument;
+}
+
+/**
+ * The workspace's saved strategy documents, found with the core's candidate rule. The first
+ * question scans the workspace once; after that a file watcher re-reads only the file that was
+ * created or changed, so each saved version of a document is parsed once.
+ */
+export class WorkspaceIndex implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when a document was added, changed or removed, or the workspace folders changed. */
+  readonly onDidChange = this.changed.event;
+  private scan: Promise<Map<string, IndexedDocument>> | undefined;
+  /** Bumped per file on every event, so a slow read never overwrites a newer one. */
+  private readonly generations = new Map<string, number>();
+  private readonly disposables: vscode.Disposable[];
+
+  constructor() {
+    // Every path, not only `*.md`: deleting or moving in a folder reports the folder alone.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    this.disposables = [
+      this.changed,
+      watcher,
+      watcher.onDidCreate((uri) => void this.created(uri)),
+      watcher.onDidChange((uri) => void this.update(uri)),
+      watcher.onDidDelete((uri) => void this.deleted(uri)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.scan = undefined;
+        this.changed.fire();
+      }),
+    ];
+  }
+
+  /** The saved strategy documents, by path. */
+  async documents(): Promise<IndexedDocument[]> {
+    this.scan ??= this.scanWorkspace();
+    const found = [...(await this.scan).values()];
+    return found.sort((a, b) => a.uri.path.localeCompare(b.uri.path));
+  }
+
+  private async scanWorkspace(): Promise<Map<string, IndexedDocument>> {
+    const uris = await vscode.workspace.findFiles(CANDIDATE_GLOBS.include, CANDIDATE_GLOBS.exclude, MAX_SCANNED_FILES);
+    const entries = await mapLimited(uris, CONCURRENT_READS, read);
+    return new Map(entries.filter((e) => e !== undefined).map((e) => [e.uri.toString(), e]));
+  }
+
+  private async created(uri: vscode.Uri): Promise<void> {
+    if (hasStrategyDocumentExtension(uri.path)) return this.update(uri);
+    // A folder moved or copied in brings its documents without an event for each.
+    let type: vscode.FileType;
+    try {
+      type = (await vscode.workspace.fs.stat(uri)).type;
+    } catch {
+      return;
+    }
+    if (!this.scan || (type & vscode.FileType.Directory) === 0) return;
+    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, CANDIDATE_GLOBS.include), CANDIDATE_GLOBS.exclude, MAX_SCANNED_FILES);
+    await Promise.all(uris.map((u) => this.update(u)));
+  }
+
+  private async update(uri: vscode.Uri): Promise<void> {
+    if (!this.scan || !hasStrategyDocumentExtension(uri.path)) return;
+    const key = uri.toString();
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    const [documents, entry] = await Promise.all([this.scan, read(uri)]);
+    if (this.generations.get(key) !== generation) return;
+    this.generations.delete(key);
+    if (entry) documents.set(key, entry);
+    else if (!documents.delete(key)) return;
+    this.changed.fire();
+  }
+
+  private async deleted(uri: vscode.Uri): Promise<void> {
+    if (!this.scan) return;
+    const documents = await this.scan;
+    const key = uri.toString();
+    const folder = key.endsWith('/') ? key : `${key}/`;
+    const inside = (found: string) => found === key || found.startsWith(folder);
+    // A read still under way for a deleted file is dropped when it ends.
+    for (const pending of [...this.generations.keys()].filter(inside)) this.generations.delete(pending);
+    const removed = [...documents.keys()].filter(inside);
+    for (const found of removed) documents.delete(found);
+    if (removed.length > 0) this.changed.fire();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** The strategy document at `uri`, or undefined when it is not a candidate, not one, or not readable. */
+async function read(uri: vscode.Uri): Promise<IndexedDocument | undefined> {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder) return undefined;
+  const relative = uri.path.slice(folder.uri.path.replace(/\/$/, '').length);
+  if (!isCandidatePath(relative)) return undefined;
+  let text: string;
+  try {
+    text = await readWorkspaceText(uri);
+  } catch {
+    // Deleted since the event (a checkout), a broken link, no permission, a device or pipe,
+    // too large or not UTF-8: not a document the editor can show, so not one to offer.
+    return undefined;
+  }
+  return isStrategyDocument(text) ? { uri, parsed: parseStrategyDocument(text, uri.toString()) } : undefined;
+}
