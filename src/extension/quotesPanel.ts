@@ -42,16 +42,21 @@ export class QuotesPanel implements vscode.Disposable {
     return this.panel && this.selection;
   }
 
-  /** Shows `questionId` of `guideId`, opening the panel beside the editor or revealing it where it is. */
-  show(guideId: string, questionId: string, options: { preserveFocus?: boolean } = {}): void {
+  /**
+   * Shows `questionId` of `guideId`, opening the panel beside the active editor or revealing it
+   * where it is. Given `beside`, the group of the document being answered, the panel is never in
+   * that group: it opens in, or moves to, the group next to it.
+   */
+  show(guideId: string, questionId: string, options: { preserveFocus?: boolean; beside?: vscode.ViewColumn } = {}): void {
     this.selection = { guideId, questionId };
+    const next = options.beside === undefined ? undefined : nextColumn(options.beside);
     if (this.panel) {
-      this.panel.reveal(undefined, options.preserveFocus);
+      this.panel.reveal(this.panel.viewColumn === options.beside ? next : undefined, options.preserveFocus);
     } else {
       const panel = vscode.window.createWebviewPanel(
         QuotesPanel.viewType,
         vscode.l10n.t('Quotes'),
-        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: options.preserveFocus ?? false },
+        { viewColumn: next ?? vscode.ViewColumn.Beside, preserveFocus: options.preserveFocus ?? false },
         this.webviewOptions(),
       );
       this.attach(panel);
@@ -188,6 +193,11 @@ export class QuotesPanel implements vscode.Disposable {
       state: guide && this.selection ? buildQuotesViewState(guide, this.selection.questionId) : undefined,
     });
   }
+}
+
+/** The group to the right of `column`, or to its left from the last one VS Code numbers. */
+function nextColumn(column: vscode.ViewColumn): vscode.ViewColumn {
+  return column < vscode.ViewColumn.Nine ? column + 1 : column - 1;
 }
 
 /** The page's strings in VS Code's display language; `{0}` stays for the page to fill in. */

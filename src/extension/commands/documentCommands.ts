@@ -32,7 +32,7 @@ export class GoToSectionCommand implements Command {
   ) {}
   async execute(arg?: unknown): Promise<void> {
     const node = questionArgument(arg, this.view);
-    if (node && (await this.navigator.revealQuestion(node.guideId, node.questionId)) === 'noDocument') {
+    if (node && (await this.navigator.revealQuestion(node.guideId, node.questionId)).status === 'noDocument') {
       void vscode.window.showInformationMessage(vscode.l10n.t('No open strategy document answers this guide. Create one with "New Strategy Document".'));
     }
   }

@@ -41,8 +41,9 @@ export class ShowQuotesCommand implements Command {
 }
 
 /**
- * What a click on a question row does: reveals its section in the active strategy document, if
- * there is one, and shows its quotes beside it, keeping focus in the tree.
+ * What a click on a question row does: reveals its section in the strategy document for its
+ * guide, if there is one, in the group that shows it or the first, and shows its quotes in the
+ * group beside it, never on top of it. Focus goes to the document, where the answer is typed.
  */
 export class OpenQuestionCommand implements Command {
   readonly id = '_dialogueGuide.openQuestion';
@@ -55,8 +56,8 @@ export class OpenQuestionCommand implements Command {
   async execute(arg?: unknown): Promise<void> {
     const node = arg as TreeNode | undefined;
     if (node?.kind !== 'question') return;
-    // The quotes first: finding the document may mean a workspace search.
-    this.panel.show(node.guideId, node.questionId, { preserveFocus: true });
-    await this.navigator.revealQuestion(node.guideId, node.questionId, { preserveFocus: true });
+    const revealed = await this.navigator.revealQuestion(node.guideId, node.questionId, { viewColumn: vscode.ViewColumn.One });
+    const beside = revealed.status === 'shown' ? revealed.editor.viewColumn : undefined;
+    this.panel.show(node.guideId, node.questionId, { preserveFocus: true, beside });
   }
 }

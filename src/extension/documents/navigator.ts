@@ -2,24 +2,29 @@ import * as vscode from 'vscode';
 import type { QuestionStatus } from '../../core/strategyDocument';
 import type { ParsedDocument, StrategyDocuments } from './strategyDocuments';
 
+/** What `revealQuestion` did: the editor it showed the section in, or why it showed none. */
+export type RevealResult = { readonly status: 'shown'; readonly editor: vscode.TextEditor } | { readonly status: 'noDocument' } | { readonly status: 'noSection' };
+
 /** Moves the editor between questions of strategy documents. */
 export class Navigator {
   constructor(private readonly documents: StrategyDocuments) {}
 
   /**
    * Reveals a question's section in the active strategy document for its guide, opening one if
-   * needed. A document without the section says so in the status bar.
+   * needed: in the group that shows it already, else in `viewColumn` (the active group when not
+   * given). A document without the section says so in the status bar.
    */
-  async revealQuestion(guideId: string, questionId: string, options: { preserveFocus?: boolean } = {}): Promise<'shown' | 'noDocument' | 'noSection'> {
+  async revealQuestion(guideId: string, questionId: string, options: { preserveFocus?: boolean; viewColumn?: vscode.ViewColumn } = {}): Promise<RevealResult> {
     const entry = await this.documentFor(guideId);
-    if (!entry) return 'noDocument';
+    if (!entry) return { status: 'noDocument' };
     const status = statuses(entry).find((q) => q.question.id === questionId);
     if (!status?.section) {
       vscode.window.setStatusBarMessage(vscode.l10n.t('This question has no section in {0}: run "Add Missing Questions".', vscode.workspace.asRelativePath(entry.uri)), 5000);
-      return 'noSection';
+      return { status: 'noSection' };
     }
-    await this.select(entry, status, options.preserveFocus ?? false);
-    return 'shown';
+    const shownIn = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === entry.uri.toString())?.viewColumn;
+    const editor = await this.select(entry, status, options.preserveFocus ?? false, shownIn ?? options.viewColumn);
+    return { status: 'shown', editor };
   }
 
   /** Goes to the next (or previous) question that is not answered yet, wrapping around. */
@@ -54,14 +59,15 @@ export class Navigator {
     return statuses(entry).find((q) => q.section && line >= q.section.lines.start && line < q.section.lines.end);
   }
 
-  private async select(entry: ParsedDocument, status: QuestionStatus, preserveFocus: boolean): Promise<void> {
+  private async select(entry: ParsedDocument, status: QuestionStatus, preserveFocus: boolean, viewColumn?: vscode.ViewColumn): Promise<vscode.TextEditor> {
     const section = status.section!;
     // The first line of the answer: the line after the marker's blank line, where typing starts.
     const line = Math.min(section.answerLines.start + (section.answerLines.end - section.answerLines.start > 1 ? 1 : 0), section.answerLines.end);
     const document = await vscode.workspace.openTextDocument(entry.uri);
     const target = Math.min(line, document.lineCount - 1);
-    const editor = await vscode.window.showTextDocument(document, { preserveFocus, selection: new vscode.Range(target, 0, target, 0) });
+    const editor = await vscode.window.showTextDocument(document, { preserveFocus, viewColumn, selection: new vscode.Range(target, 0, target, 0) });
     editor.revealRange(new vscode.Range(section.lines.start, 0, target, 0), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    return editor;
   }
 
   private async documentFor(guideId: string): Promise<ParsedDocument | undefined> {
