@@ -46,10 +46,10 @@ describe('dialogue-guide check', function () {
 
   it('finds every strategy document under the folder, and nothing in node_modules, hidden folders or plain Markdown', async () => {
     const document = await strategyDocument();
-    const folder = writeTree({ 'a/plan.md': document, 'b/c/plan.md': document, 'README.md': '# Read me\n', 'node_modules/x/plan.md': document, '.git/plan.md': document, '.hidden/plan.md': document });
+    const folder = writeTree({ 'a/plan.md': document, 'b/c/plan.md': document, 'd/PLAN.MD': document, 'e/plan.markdown': document, 'README.md': '# Read me\n', 'node_modules/x/plan.md': document, '.git/plan.md': document, '.github/plan.md': document, '.hidden/plan.md': document });
     const run = runCli(folder, ['check', '--format', 'json']);
     assert.equal(run.status, 0, run.stderr);
-    assert.deepEqual((JSON.parse(run.stdout) as CheckJson).documents.map((d) => d.file), ['a/plan.md', 'b/c/plan.md']);
+    assert.deepEqual((JSON.parse(run.stdout) as CheckJson).documents.map((d) => d.file), ['a/plan.md', 'b/c/plan.md', 'd/PLAN.MD']);
   });
 
   it('credits an answer typed straight under every heading of a fresh document to its own question: 18 of 18', async () => {
