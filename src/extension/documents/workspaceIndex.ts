@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CANDIDATE_GLOBS, hasStrategyDocumentExtension, isCandidatePath } from '../../core/documentCandidates';
+import { CANDIDATE_GLOBS, hasStrategyDocumentExtension, isCandidatePath, isSearchedFolder } from '../../core/documentCandidates';
 import { isStrategyDocument, parseStrategyDocument, type StrategyDocument } from '../../core/strategyDocument';
 import { CONCURRENT_READS, mapLimited } from '../../core/strategyIndex';
 import { readWorkspaceText } from '../workspaceFileSystem';
@@ -63,13 +63,15 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async created(uri: vscode.Uri): Promise<void> {
     if (hasStrategyDocumentExtension(uri.path)) return this.update(uri);
     // A folder moved or copied in brings its documents without an event for each.
+    const path = relativePath(uri);
+    if (!this.scan || path === undefined || !path.split('/').filter((s) => s !== '').every(isSearchedFolder)) return;
     let type: vscode.FileType;
     try {
       type = (await vscode.workspace.fs.stat(uri)).type;
     } catch {
       return;
     }
-    if (!this.scan || (type & vscode.FileType.Directory) === 0) return;
+    if ((type & vscode.FileType.Directory) === 0) return;
     const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, CANDIDATE_GLOBS.include), CANDIDATE_GLOBS.exclude, MAX_SCANNED_FILES);
     await Promise.all(uris.map((u) => this.update(u)));
   }
@@ -107,10 +109,8 @@ export class WorkspaceIndex implements vscode.Disposable {
 
 /** The strategy document at `uri`, or undefined when it is not a candidate, not one, or not readable. */
 async function read(uri: vscode.Uri): Promise<IndexedDocument | undefined> {
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
-  if (!folder) return undefined;
-  const relative = uri.path.slice(folder.uri.path.replace(/\/$/, '').length);
-  if (!isCandidatePath(relative)) return undefined;
+  const path = relativePath(uri);
+  if (path === undefined || !isCandidatePath(path)) return undefined;
   let text: string;
   try {
     text = await readWorkspaceText(uri);
@@ -120,4 +120,10 @@ async function read(uri: vscode.Uri): Promise<IndexedDocument | undefined> {
     return undefined;
   }
   return isStrategyDocument(text) ? { uri, parsed: parseStrategyDocument(text, uri.toString()) } : undefined;
+}
+
+/** The path of `uri` below its workspace folder, which is where the core's rule applies; undefined outside the workspace. */
+function relativePath(uri: vscode.Uri): string | undefined {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  return folder && uri.path.slice(folder.uri.path.replace(/\/$/, '').length);
 }
