@@ -1,7 +1,7 @@
 import type { Finding } from '../core/findings';
 import { CI_SEVERITY_POLICY, severityFor } from '../core/severityPolicy';
 import { analyseStrategyDocument } from '../core/strategyDocument';
-import { COMMON_OPTIONS, ExitCode, UsageError, formatOption, parseCommandLine, type CliContext } from './context';
+import { COMMON_OPTIONS, ExitCode, GUIDE_FOLDER_OPTION, UsageError, formatOption, parseCommandLine, type CliContext } from './context';
 import { printCheckReport, type CheckReport, type DocumentCheck, type Requirement } from './checkReport';
 import { selectDocuments } from './documents';
 import type { Localise } from './l10n';
@@ -12,14 +12,14 @@ export async function runCheck(args: readonly string[], context: CliContext): Pr
   const { values, positionals } = parseCommandLine(
     {
       args: [...args],
-      options: { ...COMMON_OPTIONS, require: { type: 'string' }, guide: { type: 'string', multiple: true }, format: { type: 'string' } },
+      options: { ...COMMON_OPTIONS, ...GUIDE_FOLDER_OPTION, require: { type: 'string' }, format: { type: 'string' } },
       allowPositionals: true,
     },
     context.t,
   );
   const format = formatOption(values.format, ['text', 'json', 'github'] as const, context.t);
   const requirement = parseRequirement(values.require, context.t);
-  const library = await loadLibrary(context, values.guide ?? []);
+  const library = await loadLibrary(context, values['guide-folder'] ?? []);
   const selection = await selectDocuments(context.cwd, positionals, context.t);
 
   const documents = selection.documents.map((document): DocumentCheck => {
