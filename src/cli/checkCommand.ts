@@ -1,35 +1,34 @@
-import type { Finding, Severity } from '../core/findings';
+import type { Finding } from '../core/findings';
+import { CI_SEVERITY_POLICY, severityFor } from '../core/severityPolicy';
 import { analyseStrategyDocument } from '../core/strategyDocument';
-import { COMMON_OPTIONS, ExitCode, UsageError, formatOption, parseCommandLine, type CliContext } from './context';
+import { COMMON_OPTIONS, ExitCode, GUIDE_FOLDER_OPTION, UsageError, formatOption, parseCommandLine, type CliContext } from './context';
 import { printCheckReport, type CheckReport, type DocumentCheck, type Requirement } from './checkReport';
 import { selectDocuments } from './documents';
 import type { Localise } from './l10n';
 import { loadLibrary } from './library';
-
-/**
- * In the editor a document without a known guide is a warning, since the guide may still be on its
- * way. In CI nothing was checked against a guide, so passing it would be a false green.
- */
-const ERRORS_IN_CI: ReadonlySet<Finding['code']> = new Set(['document.noGuide', 'document.unknownGuide']);
 
 /** `dialogue-guide check`: validates strategy documents and gates CI through its exit code. */
 export async function runCheck(args: readonly string[], context: CliContext): Promise<ExitCode> {
   const { values, positionals } = parseCommandLine(
     {
       args: [...args],
-      options: { ...COMMON_OPTIONS, require: { type: 'string' }, guide: { type: 'string', multiple: true }, format: { type: 'string' } },
+      options: { ...COMMON_OPTIONS, ...GUIDE_FOLDER_OPTION, require: { type: 'string' }, format: { type: 'string' } },
       allowPositionals: true,
     },
     context.t,
   );
   const format = formatOption(values.format, ['text', 'json', 'github'] as const, context.t);
   const requirement = parseRequirement(values.require, context.t);
-  const library = await loadLibrary(context, values.guide ?? []);
+  const library = await loadLibrary(context, values['guide-folder'] ?? []);
   const selection = await selectDocuments(context.cwd, positionals, context.t);
 
   const documents = selection.documents.map((document): DocumentCheck => {
     const analysis = analyseStrategyDocument(document, library.entries);
-    const findings = analysis.findings.map((f) => (ERRORS_IN_CI.has(f.code) ? { ...f, severity: 'error' as Severity } : f));
+    const findings = analysis.findings.flatMap((f): Finding[] => {
+      const severity = severityFor(f, CI_SEVERITY_POLICY);
+      // The CI policy reports everything and has no hints (an editor-only level); info is its nearest.
+      return severity === undefined ? [] : [{ ...f, severity: severity === 'hint' ? 'info' : severity }];
+    });
     // A document that could not be held against its guide already fails with an error. One with no
     // questions in scope (its themes: name none of the guide's) cannot meet a requirement: "0 of 0" is no proof.
     const meetsRequirement = requirement && analysis.guide ? analysis.total > 0 && analysis.answered * 100 >= requirement.percent * analysis.total : undefined;

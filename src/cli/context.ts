@@ -35,6 +35,11 @@ export const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** `--guide-folder <folder>`, repeatable: more guides beside the built-in ones, the same name in every command. */
+export const GUIDE_FOLDER_OPTION = {
+  'guide-folder': { type: 'string', multiple: true },
+} as const;
+
 /** `parseArgs`, with its errors (unknown option, missing value) turned into usage errors in the user's language. */
 export function parseCommandLine<T extends ParseArgsConfig>(config: T, t: Localise): ReturnType<typeof parseArgs<T>> {
   try {

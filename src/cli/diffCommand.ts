@@ -4,7 +4,7 @@ import type { Guide, Question } from '../core/guide';
 import { AMBIGUOUS, analyseStrategyDocument, parseStrategyDocument, themesInScope, type StrategyDocument } from '../core/strategyDocument';
 import { openRepository, readFilesAt, resolveCommit, type GitProblem, type GitResult } from '../node/git';
 import { realpath } from 'node:fs/promises';
-import { COMMON_OPTIONS, ExitCode, UsageError, formatOption, parseCommandLine, type CliContext } from './context';
+import { COMMON_OPTIONS, ExitCode, GUIDE_FOLDER_OPTION, UsageError, formatOption, parseCommandLine, type CliContext } from './context';
 import { markdownInline, oneLine } from './escape';
 import { selectDocuments } from './documents';
 import type { Localise } from './l10n';
@@ -25,7 +25,7 @@ export async function runDiff(args: readonly string[], context: CliContext): Pro
   const { values, positionals } = parseCommandLine(
     {
       args: [...args],
-      options: { ...COMMON_OPTIONS, base: { type: 'string' }, guide: { type: 'string', multiple: true }, format: { type: 'string' } },
+      options: { ...COMMON_OPTIONS, ...GUIDE_FOLDER_OPTION, base: { type: 'string' }, format: { type: 'string' } },
       allowPositionals: true,
     },
     t,
@@ -36,8 +36,8 @@ export async function runDiff(args: readonly string[], context: CliContext): Pro
 
   // The guides are independent of Git. The documents are chosen within the repository, so a link
   // leading out of it is not followed: that takes the repository's root, but not the commit.
-  const libraryLoaded = loadLibrary(context, values.guide ?? []);
-  // Awaited below; if Git fails first, its rejection (an unreadable --guide) must not go unhandled.
+  const libraryLoaded = loadLibrary(context, values['guide-folder'] ?? []);
+  // Awaited below; if Git fails first, its rejection (an unreadable --guide-folder) must not go unhandled.
   libraryLoaded.catch(() => undefined);
   const repository = orExplain(await openRepository(context.cwd), t);
   const within = await realpath(repository.root).catch(() => repository.root);

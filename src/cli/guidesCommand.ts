@@ -1,15 +1,15 @@
-import { inLanguage, type Guide, type GuideEntry } from '../core/guide';
-import { COMMON_OPTIONS, ExitCode, parseCommandLine, type CliContext } from './context';
+import { inLanguage, languagesOf, type Guide, type GuideEntry } from '../core/guide';
+import { COMMON_OPTIONS, ExitCode, GUIDE_FOLDER_OPTION, parseCommandLine, type CliContext } from './context';
 import { tabField } from './escape';
-import { languagesOf, loadLibrary, warnAboutGuides } from './library';
+import { loadLibrary, warnAboutGuides } from './library';
 
-/** `dialogue-guide guides [--json] [--guide <folder>…]`: what can be scaffolded and checked against. */
+/** `dialogue-guide guides [--json] [--guide-folder <folder>…]`: what can be scaffolded and checked against. */
 export async function runGuides(args: readonly string[], context: CliContext): Promise<ExitCode> {
   const { values } = parseCommandLine(
-    { args: [...args], options: { ...COMMON_OPTIONS, json: { type: 'boolean' }, guide: { type: 'string', multiple: true } } },
+    { args: [...args], options: { ...COMMON_OPTIONS, ...GUIDE_FOLDER_OPTION, json: { type: 'boolean' } } },
     context.t,
   );
-  const library = await loadLibrary(context, values.guide ?? []);
+  const library = await loadLibrary(context, values['guide-folder'] ?? []);
   warnAboutGuides(library, context);
   if (values.json) {
     context.out(JSON.stringify(library.entries.map(guideAsJson), null, 2));
@@ -31,7 +31,8 @@ function guideAsJson(entry: GuideEntry) {
     version: entry.original.version,
     original: entry.original.language,
     languages: languagesOf(entry),
-    translations: Object.fromEntries([entry.original, ...entry.translations].map((guide) => [guide.language, languageAsJson(guide)])),
+    // Through inLanguage, so a translation's numbers are the original's.
+    translations: Object.fromEntries(languagesOf(entry).map((language) => [language, languageAsJson(inLanguage(entry, language))])),
   };
 }
 

@@ -1,6 +1,5 @@
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { GuideEntry } from '../core/guide';
 import { loadGuideLibrary, type GuideLibrary } from '../core/guideLoader';
 import { formatFinding } from '../l10n/findingMessages';
 import { nodeFileSystem } from '../node/nodeFileSystem';
@@ -9,7 +8,7 @@ import { oneLine } from './escape';
 
 /**
  * The built-in guides (`content/` beside `dist/`) and those under `extraFolders`. The loader skips
- * folders it cannot read, which suits a workspace but would let a mistyped `--guide` pass in CI.
+ * folders it cannot read, which suits a workspace but would let a mistyped `--guide-folder` pass in CI.
  */
 export async function loadLibrary(context: CliContext, extraFolders: readonly string[]): Promise<GuideLibrary> {
   const roots = [join(context.installFolder, 'content'), ...extraFolders.map((folder) => resolve(context.cwd, folder))];
@@ -26,18 +25,4 @@ export async function loadLibrary(context: CliContext, extraFolders: readonly st
 /** Prints what is wrong with the guides to standard error: commands that only read guides carry on without the broken ones. */
 export function warnAboutGuides(library: GuideLibrary, context: CliContext): void {
   for (const finding of library.findings) context.err(oneLine(formatFinding(finding, context.t)));
-}
-
-/** The guide with `id`, or a usage error listing those there are. */
-export function guideById(library: GuideLibrary, id: string, context: CliContext): GuideEntry {
-  const entry = library.entries.find((e) => e.id === id);
-  if (!entry) {
-    throw new UsageError(context.t('There is no guide "{id}". Guides: {ids}', { id, ids: library.entries.map((e) => e.id).join(', ') }));
-  }
-  return entry;
-}
-
-/** Every language a guide is in, the original first. */
-export function languagesOf(entry: GuideEntry): string[] {
-  return [entry.original.language, ...entry.translations.map((t) => t.language)];
 }

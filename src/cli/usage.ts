@@ -15,7 +15,7 @@ the current folder (node_modules and hidden folders are skipped).
 
 Options:
   --require all|<n>%      fail unless every document has all (or n percent) of its questions answered
-  --guide <folder>        also load the guides in this folder (repeatable)
+  --guide-folder <folder> also load the guides in this folder (repeatable)
   --format text|json|github
                           github prints annotations for GitHub Actions`);
     case 'diff':
@@ -26,7 +26,7 @@ to paste into a pull request. Without files, compares every strategy document un
 
 Options:
   --base <ref>            the branch, tag or commit to compare with (required)
-  --guide <folder>        also load the guides in this folder (repeatable)
+  --guide-folder <folder> also load the guides in this folder (repeatable)
   --format text|json`);
     case 'new':
       return t(`Usage: dialogue-guide new --guide <id> --title <title> --out <file.md> [options]
@@ -40,7 +40,7 @@ Options:
   --quotes                include the guide's quotes
   --guide-folder <folder> also load the guides in this folder (repeatable)`);
     case 'guides':
-      return t(`Usage: dialogue-guide guides [--json] [--guide <folder>…]
+      return t(`Usage: dialogue-guide guides [--json] [--guide-folder <folder>…]
 
 Lists the guides: id, version, languages and title. --json prints every guide in full: themes,
 questions and quotes, in every language.`);

@@ -55,7 +55,8 @@ export type FindingCode =
   | 'file.tooLarge'
   | 'file.invalidUtf8'
   | 'translation.duplicate'
-  | 'frontMatter.aliases';
+  | 'frontMatter.aliases'
+  | 'translation.order';
 
 /** One problem, located in a file, with the values its message needs. */
 export interface Finding {

@@ -62,9 +62,66 @@ export interface GuideEntry {
   readonly translations: readonly Guide[];
 }
 
-/** The guide in `language`, or the original when there is no such translation. */
+/** The entry with `id`: the one lookup of a guide by id that every front end uses. */
+export function findGuideEntry(entries: readonly GuideEntry[], id: string): GuideEntry | undefined {
+  return entries.find((entry) => entry.id === id);
+}
+
+/** Every language a guide is in, the original first. */
+export function languagesOf(entry: GuideEntry): string[] {
+  return [entry.original.language, ...entry.translations.map((t) => t.language)];
+}
+
+/** A question's or quote's id read as `<theme id>/<name>`; undefined for a theme's id, which has no `/`. */
+export function splitItemId(id: string): { readonly themeId: string; readonly name: string } | undefined {
+  const slash = id.indexOf('/');
+  return slash < 0 ? undefined : { themeId: id.slice(0, slash), name: id.slice(slash + 1) };
+}
+
+/** The theme a question or quote id belongs to; undefined for a theme's own id. */
+export function themeIdOf(id: string): string | undefined {
+  return splitItemId(id)?.themeId;
+}
+
+/** True for a theme's id, false for a question's or quote's (`<theme>/<name>`). */
+export function isThemeId(id: string): boolean {
+  return splitItemId(id) === undefined;
+}
+
+const inOriginalOrder = new WeakMap<Guide, Guide>();
+
+/**
+ * The guide in `language`, or the original when there is no such translation. A translation comes
+ * in the original's order with the original's numbers, so "3.2" is the same question in every
+ * language (in the tree, in `diff` and in JSON); the loader reports a translation that orders differently.
+ */
 export function inLanguage(entry: GuideEntry, language: string): Guide {
-  return entry.translations.find((t) => t.language === language) ?? entry.original;
+  const translation = entry.translations.find((t) => t.language === language);
+  if (!translation) return entry.original;
+  let ordered = inOriginalOrder.get(translation);
+  if (!ordered) {
+    ordered = orderedLike(entry.original, translation);
+    inOriginalOrder.set(translation, ordered);
+  }
+  return ordered;
+}
+
+/** `translation` with its themes and questions in `original`'s order and numbered as there; anything the original lacks goes last. */
+function orderedLike(original: Guide, translation: Guide): Guide {
+  const numbers = new Map(allQuestions(original).map((q) => [q.id, q.number] as const));
+  const rank = (ids: readonly string[]) => (id: string) => {
+    const i = ids.indexOf(id);
+    return i < 0 ? ids.length : i;
+  };
+  const themeRank = rank(original.themes.map((t) => t.id));
+  const themes = [...translation.themes]
+    .sort((a, b) => themeRank(a.id) - themeRank(b.id))
+    .map((theme) => {
+      const questionRank = rank(original.themes.find((t) => t.id === theme.id)?.questions.map((q) => q.id) ?? []);
+      const questions = [...theme.questions].sort((a, b) => questionRank(a.id) - questionRank(b.id)).map((q) => ({ ...q, number: numbers.get(q.id) ?? q.number }));
+      return { ...theme, questions };
+    });
+  return { ...translation, themes };
 }
 
 /** Every question of a guide, in guide order. */

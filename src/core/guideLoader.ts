@@ -1,7 +1,7 @@
 import { readTextOrReport, unreadable, type ContentFileSystem } from './contentFileSystem';
 import { lineRange, type Finding, type FindingCode, type Range, type Severity } from './findings';
 import { readFrontMatter, type FrontMatter } from './frontMatter';
-import type { Guide, GuideEntry, Question, Quote, Source, Theme } from './guide';
+import { splitItemId, type Guide, type GuideEntry, type Question, type Quote, type Source, type Theme } from './guide';
 
 /** The file that makes a folder a guide; every other `.md` file in it is a theme. */
 export const GUIDE_FILE = 'guide.md';
@@ -263,12 +263,13 @@ async function readTheme(fs: ContentFileSystem, file: string, findings: Finding[
 
 /** Question and quote ids read `<theme id>/<slug>`, so an id says where it belongs. */
 function checkChildId(check: FileChecker, themeId: string, id: string, path: Path): boolean {
-  const [prefix, slug, ...rest] = id.split('/');
-  if (rest.length > 0 || slug === undefined || !SLUG.test(slug) || !SLUG.test(prefix ?? '')) {
+  const parts = splitItemId(id);
+  // A name is a slug, so a second `/` makes the id invalid.
+  if (!parts || !SLUG.test(parts.name) || !SLUG.test(parts.themeId)) {
     check.report('id.invalid', path, { id });
     return false;
   }
-  if (prefix !== themeId) {
+  if (parts.themeId !== themeId) {
     check.report('id.wrongTheme', path, { id, theme: themeId });
     return false;
   }
@@ -328,6 +329,8 @@ export async function loadGuideLibrary(fs: ContentFileSystem, roots: readonly st
     const matching = translations.filter((t) => {
       const problems = compareIds(original, t);
       findings.push(...problems);
+      // Order is only a warning: the translation is shown in the original's order (inLanguage).
+      if (problems.length === 0) findings.push(...compareOrder(original, t));
       return problems.length === 0;
     });
     entries.push({ id: original.id, original, translations: matching });
@@ -370,6 +373,27 @@ function compareIds(original: Guide, translation: Guide): Finding[] {
     if (!actual.has(id)) {
       findings.push({ code: 'translation.missingId', severity: 'error', file: translation.source.file, range: translation.source.range, args: { id, language: translation.language } });
     }
+  }
+  return findings;
+}
+
+/**
+ * Themes, and questions within a theme, in another order than the original's: numbers come from
+ * the original, so the translation's order would silently not be the one shown. One finding per
+ * list, on the first item out of place.
+ */
+function compareOrder(original: Guide, translation: Guide): Finding[] {
+  const findings: Finding[] = [];
+  const compare = (expected: readonly string[], actual: readonly { readonly id: string; readonly source: Source }[], numberOf: (index: number) => string) => {
+    const item = actual.find((a, i) => a.id !== expected[i]);
+    if (!item) return;
+    const number = numberOf(expected.indexOf(item.id));
+    findings.push({ code: 'translation.order', severity: 'warning', file: item.source.file, range: item.source.range, args: { id: item.id, number, language: original.language } });
+  };
+  compare(original.themes.map((t) => t.id), translation.themes, (i) => String(i + 1));
+  for (const theme of translation.themes) {
+    const questions = original.themes.find((t) => t.id === theme.id)?.questions ?? [];
+    compare(questions.map((q) => q.id), theme.questions, (i) => questions[i]!.number);
   }
   return findings;
 }

@@ -8,7 +8,7 @@
  */
 import { lineRange, type Finding, type FindingCode, type Range, type Severity } from './findings';
 import { readFrontMatter, type FrontMatter, type FrontMatterResult } from './frontMatter';
-import { inLanguage, type Guide, type GuideEntry, type Question, type Theme } from './guide';
+import { findGuideEntry, inLanguage, isThemeId, themeIdOf, type Guide, type GuideEntry, type Question, type Theme } from './guide';
 import { isBlank, lineBreakOf, lineEnd, lineStarts } from './lines';
 import { scanBlocks, type HeadingBlock } from './markdownBlocks';
 import { readSimpleFrontMatter, type SimpleFrontMatter } from './simpleFrontMatter';
@@ -237,7 +237,7 @@ function guideOf(document: StrategyDocument, guides: readonly GuideEntry[], opti
     report('document.noGuide', 'warning', lineRange(0, 3), {});
     return undefined;
   }
-  const entry = guides.find((g) => g.id === frontMatter.guide);
+  const entry = findGuideEntry(guides, frontMatter.guide);
   if (!entry) {
     report('document.unknownGuide', 'warning', document.guideRange ?? lineRange(0), { id: frontMatter.guide });
     return undefined;
@@ -260,7 +260,7 @@ function checkMarkers(document: StrategyDocument, guide: Guide, report: Report):
     const question = questions.get(id);
     if (question) {
       if (section.themeId !== question.themeId) report('marker.outsideTheme', 'warning', section.markerRange, { id, theme: question.themeId });
-    } else if (themeIds.has(id.slice(0, id.indexOf('/')))) {
+    } else if (themeIds.has(themeIdOf(id) ?? '')) {
       report('question.removed', 'warning', section.markerRange, { id });
     } else {
       report('marker.unknown', 'warning', section.markerRange, { id });
@@ -386,7 +386,7 @@ function placeMarkers(text: string, starts: Uint32Array, markers: readonly Marke
       while (open.length > 0 && open.at(-1)!.heading.level >= heading.level) open.pop();
       open.push({ heading, claimed: false });
     }
-    const isTheme = !marker.id.includes('/');
+    const isTheme = isThemeId(marker.id);
     const nearest = open.at(-1);
     const fresh = (o: Open) => !o.claimed && (!previous || o.heading.line > previous.line);
     let owner: Open | undefined;
@@ -430,11 +430,11 @@ function* headingsBetween(headings: readonly HeadingBlock[], from: number, limit
 function sectionsOf(text: string, starts: Uint32Array, placed: readonly PlacedMarker[]): { sections: Section[]; themes: ThemeSection[] } {
   const sections: Section[] = [];
   const themes: ThemeSection[] = [];
-  const themeMarkers = placed.filter((m) => !m.id.includes('/'));
+  const themeMarkers = placed.filter((m) => isThemeId(m.id));
   let t = -1;
   let themeUntil = -1;
   for (const marker of placed) {
-    if (!marker.id.includes('/')) {
+    if (isThemeId(marker.id)) {
       t++;
       // A theme runs to the next theme: questions written at the theme's own heading level still belong to it.
       themeUntil = themeMarkers[t + 1]?.start ?? starts.length;

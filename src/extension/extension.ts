@@ -21,7 +21,7 @@ import { ReviewService } from './review/reviewService';
 import { GuideTreeModel } from './tree/guideTreeModel';
 import { GuideTreeProvider } from './tree/guideTreeProvider';
 import { StrategyDocumentsView } from './tree/strategyDocumentsView';
-import { TreeFollowsDocument } from './tree/treeAnnotations';
+import { TreeFollowsDocument } from './tree/treeFollowsDocument';
 
 /** What `activate` returns: the live services, for the integration tests (not a public API). */
 export interface DialogueGuideInternals {

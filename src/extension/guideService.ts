@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import builtInEntries from 'virtual:built-in-guide';
 import type { Finding } from '../core/findings';
-import { inLanguage, type Guide, type GuideEntry } from '../core/guide';
+import { findGuideEntry, inLanguage, type Guide, type GuideEntry } from '../core/guide';
 import { loadGuideLibrary } from '../core/guideLoader';
 import { prefetchGuideFolders } from '../core/prefetchedFileSystem';
 import { relocateGuideEntry } from '../core/relocateGuide';
@@ -72,7 +72,7 @@ export class GuideService implements vscode.Disposable {
 
   /** The guide with `id` in the chosen language. */
   guide(id: string): Guide | undefined {
-    const entry = this.library.entries.find((e) => e.id === id);
+    const entry = findGuideEntry(this.library.entries, id);
     return entry && inLanguage(entry, this.language);
   }
 

@@ -88,6 +88,8 @@ export function findingMessage(finding: Finding, t: Translate): string {
       return t('The guide "{id}" in "{language}" is already at {first}; this copy is not used.', a);
     case 'frontMatter.aliases':
       return t('The front matter repeats aliases (*name) too often to be read, as a "billion laughs" attack does.', a);
+    case 'translation.order':
+      return t("\"{id}\" is number {number} in the original ({language}) but stands elsewhere here: the guide is shown in the original's order and numbered as there.", a);
   }
 }
 

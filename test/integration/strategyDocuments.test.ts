@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { findGuideEntry, inLanguage } from '../../src/core/guide';
 import { scaffoldStrategyDocument } from '../../src/core/scaffold';
 import { markerFor } from '../../src/core/strategyDocument';
 import type { DialogueGuideInternals } from '../../src/extension/extension';
@@ -65,8 +66,19 @@ describe('Strategy documents', () => {
     await vscode.workspace.fs.stat(created!);
   });
 
-  it('rejects an unknown guide with a clear error', async () => {
-    await assert.rejects(() => Promise.resolve(vscode.commands.executeCommand('dialogueGuide.newStrategyDocument', { guide: 'nope', title: 'X', uri: vscode.Uri.joinPath(folder, 'nope.md').toString() })), /Unknown guide "nope"/);
+  it('rejects an unknown guide or language with the words the CLI uses', async () => {
+    const create = (args: object) => Promise.resolve(vscode.commands.executeCommand('dialogueGuide.newStrategyDocument', { title: 'X', uri: vscode.Uri.joinPath(folder, 'nope.md').toString(), ...args }));
+    await assert.rejects(() => create({ guide: 'nope' }), /There is no guide "nope"\. Guides: /);
+    await assert.rejects(() => create({ guide: GUIDE, language: 'sv' }), new RegExp(`The guide "${GUIDE}" is not in "sv"\\. Languages: da, en`));
+  });
+
+  it('scaffolds in the language asked for, numbered as the original', async () => {
+    const uri = vscode.Uri.joinPath(folder, 'english.md');
+    await vscode.commands.executeCommand('dialogueGuide.newStrategyDocument', { guide: GUIDE, language: 'en', title: 'Our strategy', uri: uri.toString() });
+    const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const english = inLanguage(findGuideEntry(api.guides.entries, GUIDE)!, 'en');
+    assert.equal(written, scaffoldStrategyDocument(english, { title: 'Our strategy', organisation: '' }));
+    assert.match(written, /^language: "en"$/m);
   });
 
   it('tracks answers as they are typed: tree marks, counts and diagnostics', async () => {

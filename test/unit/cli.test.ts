@@ -92,13 +92,13 @@ describe('the dialogue-guide CLI', function () {
       assert.equal(guide!.translations.da!.themes.flatMap((t) => t.questions).length, 18);
     });
 
-    it('adds the guides of a --guide folder, and exits 2 when the folder cannot be read', () => {
+    it('adds the guides of a --guide-folder, and exits 2 when the folder cannot be read', () => {
       const folder = writeTree({
         'mine/guide.md': '---\nid: mine\nversion: 2.0.0\nlanguage: en\ntitle: My guide\n---\n',
         'mine/theme.md': '---\nid: theme\norder: 1\ntitle: Theme\nquestions:\n  - id: theme/one\n    label: One\n    text: One?\n---\n',
       });
-      assert.match(runCli(folder, ['guides', '--guide', '.']).stdout, /\nmine\t2\.0\.0\ten\tMy guide\n$/);
-      const missing = runCli(folder, ['guides', '--guide', 'nowhere']);
+      assert.match(runCli(folder, ['guides', '--guide-folder', '.']).stdout, /\nmine\t2\.0\.0\ten\tMy guide\n$/);
+      const missing = runCli(folder, ['guides', '--guide-folder', 'nowhere']);
       assert.equal(missing.status, 2);
       assert.match(missing.stderr, /^The guide folder .*nowhere cannot be read: ENOENT/);
     });
@@ -138,7 +138,10 @@ describe('the dialogue-guide CLI', function () {
       assert.equal(fail(['--guide', 'nope', '--title', 'T', '--out', 'a.md']), `There is no guide "nope". Guides: ${GUIDE_ID}\n`);
       assert.match(fail(['--guide', GUIDE_ID, '--title', 'T', '--themes', 'samspil,nope', '--out', 'a.md']), /^The guide has no theme nope\. Themes: sociale-medier, /);
       assert.equal(fail(['--guide', GUIDE_ID, '--title', 'T', '--language', 'sv', '--out', 'a.md']), `The guide "${GUIDE_ID}" is not in "sv". Languages: da, en\n`);
-      assert.equal(fail(['--guide', GUIDE_ID, '--out', 'a.md']), '--title is required (see --help).\n');
+      assert.equal(fail(['--guide', GUIDE_ID, '--out', 'a.md']), 'The title cannot be empty.\n');
+      assert.equal(fail(['--guide', GUIDE_ID, '--title', 'T']), '--out is required (see --help).\n');
+      assert.match(fail(['--title', 'T', '--out', 'a.md']), /^Name the guide by its id\. Guides: /);
+      assert.match(fail(['--guide', GUIDE_ID, '--title', 'T', '--themes', ' , ', '--out', 'a.md']), /^Choose at least one theme\. Themes: sociale-medier, /);
     });
 
     it('reports in Danish under a Danish locale', () => {

@@ -106,13 +106,13 @@ describe('dialogue-guide check', function () {
     assert.match(run.stdout, /^plan\.md:4: error: No loaded guide has the id "en-anden-guide"\.\n/);
   });
 
-  it('checks a document against a guide from a --guide folder', () => {
+  it('checks a document against a guide from a --guide-folder', () => {
     const folder = writeTree({
       'guides/mine/guide.md': '---\nid: mine\nversion: 1.0.0\nlanguage: en\ntitle: Mine\n---\n',
       'guides/mine/theme.md': '---\nid: theme\norder: 1\ntitle: Theme\nquestions:\n  - id: theme/one\n    label: One\n    text: One?\n---\n',
       'plan.md': `---\nguide: mine\n---\n\n## Theme\n\n${markerFor('theme')}\n\n### One?\n\n${markerFor('theme/one')}\n\nYes.\n`,
     });
-    assert.equal(runCli(folder, ['check', '--guide', 'guides', '--require', 'all']).stdout, 'plan.md: 1 of 1 questions answered (100%)\nDocuments checked: 1. Errors: 0. Warnings: 0. Below the required 100%: 0.\n');
+    assert.equal(runCli(folder, ['check', '--guide-folder', 'guides', '--require', 'all']).stdout, 'plan.md: 1 of 1 questions answered (100%)\nDocuments checked: 1. Errors: 0. Warnings: 0. Below the required 100%: 0.\n');
     assert.equal(runCli(folder, ['check']).status, 1);
   });
 
@@ -200,8 +200,8 @@ describe('dialogue-guide check', function () {
       }
     });
 
-    it('exits 2 when a --guide folder cannot be read', () => {
-      const run = runCli(writeTree({}), ['check', '--guide', 'no/such/folder']);
+    it('exits 2 when a --guide-folder cannot be read', () => {
+      const run = runCli(writeTree({}), ['check', '--guide-folder', 'no/such/folder']);
       assert.equal(run.status, 2);
       assert.match(run.stderr, /^The guide folder .*no\/such\/folder cannot be read: ENOENT/);
     });

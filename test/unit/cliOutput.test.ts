@@ -105,7 +105,7 @@ describe('what the CLI prints', function () {
 
     it('keeps a guide title with a tab or line break to its own row of guides', async () => {
       const folder = writeTree(guideTree('Mine\tfake\t9.9.9\nsecond-row\t1.0.0\ten\tForged', 'One'));
-      const run = await runCliInProcess(folder, ['guides', '--guide', 'guides']);
+      const run = await runCliInProcess(folder, ['guides', '--guide-folder', 'guides']);
       const rows = run.stdout.trimEnd().split('\n');
       assert.equal(rows.length, 2, run.stdout);
       assert.equal(rows[1], 'mine\t1.0.0\ten\tMine\\u0009fake\\u00099.9.9\\u000asecond-row\\u00091.0.0\\u0009en\\u0009Forged');
@@ -114,7 +114,7 @@ describe('what the CLI prints', function () {
     it('keeps a label, file name or answer from adding a heading to the diff summary', async () => {
       const root = gitRepository({ ...guideTree('Mine', 'One\n## Forged <!-- hidden'), 'plan.md': mineDocument('Before.') });
       writeFileSync(join(root, 'plan.md'), mineDocument('Now \u001b[31mred\u001b[0m.\n#### Not a heading'));
-      const run = await runCliInProcess(root, ['diff', '--base', 'HEAD', '--guide', 'guides']);
+      const run = await runCliInProcess(root, ['diff', '--base', 'HEAD', '--guide-folder', 'guides']);
       assert.equal(run.status, 0, run.stderr);
       assert.deepEqual(run.stdout.split('\n').filter((line) => line.startsWith('#')), ['## Answers changed since HEAD', '### plan.md', '#### 1.1 One\\\\u000a\\#\\# Forged \\<\\!-- hidden (changed)']);
       assert.match(run.stdout, /^> Now \\u001b\[31mred\\u001b\[0m\.\n> #### Not a heading$/m);

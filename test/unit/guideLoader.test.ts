@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Finding } from '../../src/core/findings';
+import { inLanguage } from '../../src/core/guide';
 import { loadGuide, loadGuideLibrary } from '../../src/core/guideLoader';
 import { formatFinding } from '../../src/l10n/findingMessages';
 import { nodeFileSystem } from '../../src/node/nodeFileSystem';
@@ -172,6 +173,33 @@ describe('loading translations', () => {
     assert.equal(messageOf(library.findings, 'translation.missingId'), `${join(root, 'demo/en/guide.md')}:2: The translation (en) lacks "tema/foerste", which the original has.`);
     assert.deepEqual(library.entries[0]?.translations, [], 'the mismatched translation is not offered');
     assert.ok(library.entries[0]?.original, 'the original still loads');
+  });
+
+  it('numbers a translation that orders a theme\'s questions differently as the original, and names the file and line', async () => {
+    const theme = (...names: string[]) => [...THEME.split('\n').slice(0, 5), ...names.flatMap((n) => [`  - id: tema/${n}`, `    label: ${n}`, `    text: ${n}?`]), '---', ''].join('\n');
+    const files = { ...translation(theme('anden', 'foerste')), 'demo/da/tema.md': theme('foerste', 'anden') };
+    const root = writeTree(files);
+    const library = await loadGuideLibrary(nodeFileSystem, [root]);
+    assert.deepEqual(library.findings.map((f) => [f.code, f.severity]), [['translation.order', 'warning']]);
+    assert.equal(
+      messageOf(library.findings, 'translation.order'),
+      `${join(root, 'demo/en/tema.md')}:6: "tema/anden" is number 1.2 in the original (da) but stands elsewhere here: the guide is shown in the original's order and numbered as there.`,
+    );
+    const entry = library.entries[0]!;
+    const numbers = (language: string) => inLanguage(entry, language).themes[0]!.questions.map((q) => `${q.number} ${q.id}`);
+    assert.deepEqual(numbers('da'), ['1.1 tema/foerste', '1.2 tema/anden']);
+    assert.deepEqual(numbers('en'), numbers('da'), 'the same number for the same question in every language');
+    assert.equal(inLanguage(entry, 'en'), inLanguage(entry, 'en'), 'one object per translation, so views can compare guides');
+  });
+
+  it('names a translation whose themes are in another order', async () => {
+    const second = THEME.replace('id: tema', 'id: emne').replace('order: 1', 'order: 2').replace(/tema\//g, 'emne/');
+    const files = { ...translation(THEME.replace('order: 1', 'order: 3')), 'demo/da/emne.md': second, 'demo/en/emne.md': second };
+    const root = writeTree(files);
+    const library = await loadGuideLibrary(nodeFileSystem, [root]);
+    assert.equal(messageOf(library.findings, 'translation.order')?.startsWith(`${join(root, 'demo/en/emne.md')}:2: "emne" is number 2 in the original (da)`), true);
+    assert.deepEqual(inLanguage(library.entries[0]!, 'en').themes.map((t) => t.id), ['tema', 'emne'], "shown in the original's order");
+    assert.deepEqual(inLanguage(library.entries[0]!, 'en').themes.map((t) => t.questions[0]!.number), ['1.1', '2.1']);
   });
 
   it('names both files of two translations into the same language', async () => {

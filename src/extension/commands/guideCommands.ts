@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
+import { languagesOf } from '../../core/guide';
 import type { QuestionNode, TreeNode } from '../../core/guideTree';
 import type { GuideService } from '../guideService';
+import { languageName } from '../languageNames';
 import type { Command } from './commandManager';
 
 /** The question a command was invoked on: its tree node, or the selected row. */
@@ -37,12 +39,11 @@ export class SwitchLanguageCommand implements Command {
   constructor(private readonly guides: GuideService) {}
 
   async execute(language?: unknown): Promise<void> {
-    const available = [...new Set(this.guides.entries.flatMap((e) => [e.original, ...e.translations].map((g) => g.language)))];
+    const available = [...new Set(this.guides.entries.flatMap(languagesOf))];
     let chosen = typeof language === 'string' && available.includes(language) ? language : undefined;
     if (!chosen) {
-      const names: Record<string, string> = { da: vscode.l10n.t('Danish'), en: vscode.l10n.t('English') };
       const pick = await vscode.window.showQuickPick(
-        available.map((code) => ({ label: names[code] ?? code, description: code, picked: code === this.guides.language, code })),
+        available.map((code) => ({ label: languageName(code), description: code, picked: code === this.guides.language, code })),
         { title: vscode.l10n.t('Guide language'), placeHolder: vscode.l10n.t('The language the guide is shown in') },
       );
       chosen = pick?.code;

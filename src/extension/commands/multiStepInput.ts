@@ -3,8 +3,11 @@ import * as vscode from 'vscode';
 /** Thrown when the user presses Back; the flow re-runs the previous step. */
 class Back extends Error {}
 
-/** A step asks one thing and stores the answer in `state`; it resolves false when the user cancels. */
-export type Step<T> = (input: MultiStepInput, state: T) => Promise<boolean>;
+/**
+ * A step asks one thing and stores the answer in `state`; it resolves false when the user cancels,
+ * and 'skip' when there is nothing to ask (one guide, one language), so Back passes over it too.
+ */
+export type Step<T> = (input: MultiStepInput, state: T) => Promise<boolean | 'skip'>;
 
 /**
  * Runs native quick inputs as numbered steps with a Back button, as VS Code's own wizards do.
@@ -21,13 +24,21 @@ export class MultiStepInput {
   /** Runs the steps in order; resolves true when all completed, false when cancelled. */
   static async run<T>(title: string, state: T, steps: readonly Step<T>[]): Promise<boolean> {
     const input = new MultiStepInput(title, steps.length);
+    let back = false;
     while (input.step < steps.length) {
       try {
         const done = await steps[input.step]!(input, state);
         if (!done) return false;
+        // A skipped step keeps the direction: Back from the step after it goes to the one before.
+        if (done === 'skip' && back && input.step > 0) {
+          input.step--;
+          continue;
+        }
+        back = false;
         input.step++;
       } catch (error) {
         if (!(error instanceof Back)) throw error;
+        back = true;
         input.step = Math.max(0, input.step - 1);
       }
     }

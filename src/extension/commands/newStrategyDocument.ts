@@ -1,15 +1,19 @@
 import * as vscode from 'vscode';
-import type { Guide } from '../../core/guide';
-import { scaffoldStrategyDocument, slugify } from '../../core/scaffold';
+import { findGuideEntry, inLanguage, languagesOf, type Guide, type GuideEntry } from '../../core/guide';
+import { scaffoldStrategyDocument, slugify, type ScaffoldOptions } from '../../core/scaffold';
+import { titleProblem, validateScaffoldRequest, type ScaffoldProblem, type ScaffoldRequest } from '../../core/scaffoldRequest';
 import { parseStrategyDocument } from '../../core/strategyDocument';
+import { scaffoldProblemMessage } from '../../l10n/scaffoldMessages';
 import type { GuideService } from '../guideService';
+import { languageName } from '../languageNames';
 import { questionCount } from '../counts';
 import { requireTrust } from '../trust';
 import type { Command } from './commandManager';
 import { MultiStepInput } from './multiStepInput';
 
 interface Choices {
-  guide?: Guide;
+  entry?: GuideEntry;
+  language?: string;
   themes?: readonly string[];
   title?: string;
   organisation?: string;
@@ -17,12 +21,22 @@ interface Choices {
   uri?: vscode.Uri;
 }
 
+/** What `create` needs: a checked request and where to write it. */
+interface Checked {
+  readonly guide: Guide;
+  readonly options: ScaffoldOptions;
+  readonly uri: vscode.Uri;
+}
+
 /** Error raised for a bad argument object: shown to the user, and rejected to a caller. */
 class ArgumentError extends Error {}
 
+const problemMessage = (problem: ScaffoldProblem) => scaffoldProblemMessage(problem, (message, args) => vscode.l10n.t(message, args));
+
 /**
  * Scaffolds a strategy document from a guide and opens it at the first answer. With an argument
- * object `{ guide, themes?, title, organisation?, uri? }` it runs without prompts (keybindings, tasks).
+ * object `{ guide, language?, themes?, title, organisation?, uri? }` it runs without prompts
+ * (keybindings, tasks). Both ways are checked by the core's `validateScaffoldRequest`, as `dialogue-guide new` is.
  */
 export class NewStrategyDocumentCommand implements Command {
   readonly id = 'dialogueGuide.newStrategyDocument';
@@ -32,73 +46,104 @@ export class NewStrategyDocumentCommand implements Command {
   async execute(args?: unknown): Promise<vscode.Uri | undefined> {
     if (!requireTrust(vscode.l10n.t('Creating a strategy document'))) return undefined;
     if (args !== undefined && !(args instanceof vscode.Uri)) {
-      let choices: Required<Omit<Choices, 'folder'>>;
+      let checked: Checked;
       try {
-        choices = await this.fromArguments(args);
+        checked = this.fromArguments(args);
       } catch (error) {
         if (error instanceof ArgumentError) void vscode.window.showErrorMessage(error.message);
         throw error;
       }
-      return this.create(choices);
+      return this.create(checked);
     }
     const choices: Choices = {};
     const done = await MultiStepInput.run(vscode.l10n.t('New Strategy Document'), choices, [
       (input, state) => this.pickGuide(input, state),
+      (input, state) => this.pickLanguage(input, state),
       (input, state) => this.pickThemes(input, state),
       (input, state) => this.askTitle(input, state),
       (input, state) => this.askOrganisation(input, state),
       (input, state) => this.askLocation(input, state),
     ]);
-    if (!done || !choices.guide || !choices.themes || choices.title === undefined || !choices.uri) return undefined;
-    return this.create({ guide: choices.guide, themes: choices.themes, title: choices.title, organisation: choices.organisation ?? '', uri: choices.uri });
+    if (!done || !choices.entry || !choices.uri) return undefined;
+    const request = { guide: choices.entry.id, language: choices.language, themes: choices.themes, title: choices.title, organisation: choices.organisation };
+    const checked = this.check(request, choices.uri);
+    // The steps asked only for valid values; a guide reloaded meanwhile is the one way to get here.
+    if (!checked.ok) {
+      void vscode.window.showErrorMessage(checked.message);
+      return undefined;
+    }
+    return this.create(checked);
   }
 
-  private async fromArguments(args: unknown): Promise<Required<Omit<Choices, 'folder'>>> {
-    if (typeof args !== 'object' || args === null) throw new ArgumentError(vscode.l10n.t('New Strategy Document expects an argument object {0}.', '{ guide, themes, title, organisation, uri }'));
-    const { guide: guideId, themes, title, organisation, uri } = args as Record<string, unknown>;
-    const guide = typeof guideId === 'string' ? this.guides.guide(guideId) : undefined;
-    if (!guide) throw new ArgumentError(vscode.l10n.t('Unknown guide "{0}". Loaded guides: {1}.', String(guideId), this.guides.entries.map((e) => e.id).join(', ')));
-    if (typeof title !== 'string' || title.trim() === '') throw new ArgumentError(vscode.l10n.t('"title" must be a non-empty string.'));
-    if (organisation !== undefined && typeof organisation !== 'string') throw new ArgumentError(vscode.l10n.t('"organisation" must be a string.'));
-    const themeIds = guide.themes.map((t) => t.id);
-    if (themes !== undefined && (!Array.isArray(themes) || themes.length === 0 || themes.some((t) => typeof t !== 'string' || !themeIds.includes(t)))) {
-      throw new ArgumentError(vscode.l10n.t('"themes" must list theme ids of the guide: {0}.', themeIds.join(', ')));
-    }
+  /** The request checked by the core, with the setting for quotes where the document will be. */
+  private check(request: ScaffoldRequest, uri: vscode.Uri): (Checked & { ok: true }) | { ok: false; message: string } {
+    const includeQuotes = vscode.workspace.getConfiguration('dialogueGuide', uri).get<boolean>('scaffold.includeQuotes', false);
+    const result = validateScaffoldRequest(this.guides.entries, { ...request, includeQuotes }, this.guides.language);
+    return result.ok ? { ok: true, guide: result.guide, options: result.options, uri } : { ok: false, message: problemMessage(result.problem) };
+  }
+
+  private fromArguments(args: unknown): Checked {
+    if (typeof args !== 'object' || args === null) throw new ArgumentError(vscode.l10n.t('New Strategy Document expects an argument object {0}.', '{ guide, language, themes, title, organisation, uri }'));
+    const { guide, language, themes, title, organisation, uri } = args as Record<string, unknown>;
     const folder = vscode.workspace.workspaceFolders?.[0];
     let target: vscode.Uri | undefined;
     if (uri instanceof vscode.Uri) target = uri;
     else if (typeof uri === 'string' && uri !== '') target = toUri(uri, folder);
     else if (uri !== undefined) throw new ArgumentError(vscode.l10n.t('"uri" must be a file URI or path.'));
-    target ??= folder && defaultLocation(folder.uri, title);
+    target ??= folder && defaultLocation(folder.uri, typeof title === 'string' ? title : '');
     if (!target) throw new ArgumentError(vscode.l10n.t('"uri" is needed when no folder is open.'));
-    return { guide, themes: (themes as string[] | undefined) ?? themeIds, title: title.trim(), organisation: (organisation as string | undefined) ?? '', uri: target };
+    const checked = this.check({ guide, language, themes, title, organisation }, target);
+    if (!checked.ok) throw new ArgumentError(checked.message);
+    return checked;
   }
 
-  private async pickGuide(input: MultiStepInput, state: Choices): Promise<boolean> {
-    const guides = this.guides.guides;
-    if (guides.length === 0) {
+  private async pickGuide(input: MultiStepInput, state: Choices): Promise<boolean | 'skip'> {
+    const entries = this.guides.entries;
+    if (entries.length === 0) {
       void vscode.window.showErrorMessage(vscode.l10n.t('No guide is loaded: see the Problems panel.'));
       return false;
     }
-    if (guides.length === 1) {
-      state.guide = guides[0];
-      return true;
+    if (entries.length === 1) {
+      state.entry = entries[0];
+      return 'skip';
     }
     const picked = await input.pick({
       placeholder: vscode.l10n.t('Which guide does the strategy answer?'),
-      items: guides.map((guide) => ({ label: guide.title, description: `${guide.id} ${guide.version}`, detail: guide.description, guide })),
+      items: this.guides.guides.map((guide) => ({ label: guide.title, description: `${guide.id} ${guide.version}`, detail: guide.description, entry: findGuideEntry(entries, guide.id) })),
     });
-    state.guide = picked?.[0]?.guide;
-    return state.guide !== undefined;
+    state.entry = picked?.[0]?.entry;
+    return state.entry !== undefined;
+  }
+
+  /** Asked only when the guide has translations; the language of the guide view comes first. */
+  private async pickLanguage(input: MultiStepInput, state: Choices): Promise<boolean | 'skip'> {
+    const entry = state.entry!;
+    const languages = languagesOf(entry);
+    if (languages.length === 1) {
+      state.language = languages[0];
+      return 'skip';
+    }
+    // Back to another guide: the language chosen for the first one may not be this one's.
+    const preferred = state.language && languages.includes(state.language) ? state.language : inLanguage(entry, this.guides.language).language;
+    const items = [preferred, ...languages.filter((l) => l !== preferred)].map((language) => ({
+      label: languageName(language),
+      description: language === entry.original.language ? vscode.l10n.t('{0}, the original', language) : language,
+      detail: inLanguage(entry, language).title,
+      language,
+    }));
+    const picked = await input.pick({ placeholder: vscode.l10n.t('Which language is the strategy written in?'), items });
+    state.language = picked?.[0]?.language;
+    return state.language !== undefined;
   }
 
   private async pickThemes(input: MultiStepInput, state: Choices): Promise<boolean> {
-    const items = state.guide!.themes.map((theme, i) => ({ label: `${i + 1}. ${theme.title}`, description: questionCount(theme.questions.length), id: theme.id }));
+    const guide = inLanguage(state.entry!, state.language!);
+    const items = guide.themes.map((theme, i) => ({ label: `${i + 1}. ${theme.title}`, description: questionCount(theme.questions.length), id: theme.id }));
     const selected = items.filter((item) => state.themes?.includes(item.id) ?? true);
     const picked = await input.pick({ placeholder: vscode.l10n.t('Which themes? All are chosen; untick the ones to leave out.'), items, canPickMany: true, selected });
     if (!picked) return false;
     if (picked.length === 0) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Choose at least one theme.'));
+      void vscode.window.showWarningMessage(problemMessage({ code: 'themes.none', known: guide.themes.map((t) => t.id) }));
       return this.pickThemes(input, state);
     }
     state.themes = picked.map((item) => item.id);
@@ -109,7 +154,10 @@ export class NewStrategyDocumentCommand implements Command {
     state.title = await input.text({
       prompt: vscode.l10n.t('Title of the strategy'),
       value: state.title ?? vscode.l10n.t('Social media strategy'),
-      validate: (value) => (value.trim() === '' ? vscode.l10n.t('The title cannot be empty.') : undefined),
+      validate: (value) => {
+        const problem = titleProblem(value);
+        return problem && problemMessage(problem);
+      },
     });
     state.title = state.title?.trim();
     return state.title !== undefined;
@@ -152,15 +200,13 @@ export class NewStrategyDocumentCommand implements Command {
     return false;
   }
 
-  private async create(choices: { guide: Guide; themes: readonly string[]; title: string; organisation: string; uri: vscode.Uri }): Promise<vscode.Uri | undefined> {
-    const { guide, themes, title, organisation, uri } = choices;
+  private async create({ guide, options, uri }: Checked): Promise<vscode.Uri | undefined> {
     if (await exists(uri)) {
       const message = vscode.l10n.t('{0} already exists: choose another name.', vscode.workspace.asRelativePath(uri));
       void vscode.window.showErrorMessage(message);
       throw new ArgumentError(message);
     }
-    const includeQuotes = vscode.workspace.getConfiguration('dialogueGuide', uri).get<boolean>('scaffold.includeQuotes', false);
-    const text = scaffoldStrategyDocument(guide, { title, organisation, themes, includeQuotes });
+    const text = scaffoldStrategyDocument(guide, options);
     // A WorkspaceEdit, not fs.writeFile: the creation can be undone, and it refuses to overwrite.
     const edit = new vscode.WorkspaceEdit();
     edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isThemeId } from '../../core/guide';
 import { planRepair, type TextEdit } from '../../core/repairs';
 import type { Command } from '../commands/commandManager';
 import { DIAGNOSTIC_SOURCE, toRange } from '../diagnostics';
@@ -14,7 +15,7 @@ function isRepairable(code: unknown): code is RepairableCode {
 /** The quick fix's title; a theme's marker (an id without a slash) gets the theme's heading back. */
 function titleOf(code: RepairableCode, id: string | undefined): string {
   if (code === 'marker.malformed') return vscode.l10n.t('Repair the marker');
-  return id !== undefined && !id.includes('/') ? vscode.l10n.t("Restore the theme's heading") : vscode.l10n.t("Restore the question's heading");
+  return id !== undefined && isThemeId(id) ? vscode.l10n.t("Restore the theme's heading") : vscode.l10n.t("Restore the question's heading");
 }
 
 /**

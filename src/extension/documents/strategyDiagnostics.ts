@@ -1,13 +1,7 @@
 import * as vscode from 'vscode';
+import { editorSeverityPolicy, severityFor, type UnansweredLevel } from '../../core/severityPolicy';
 import { toDiagnostic } from '../diagnostics';
 import type { StrategyDocuments } from './strategyDocuments';
-
-type UnansweredLevel = 'information' | 'hint' | 'off';
-
-const UNANSWERED_SEVERITY: Record<Exclude<UnansweredLevel, 'off'>, vscode.DiagnosticSeverity> = {
-  information: vscode.DiagnosticSeverity.Information,
-  hint: vscode.DiagnosticSeverity.Hint,
-};
 
 /** Publishes each open strategy document's findings to the Problems panel, as it is typed. */
 export function registerStrategyDiagnostics(documents: StrategyDocuments): vscode.Disposable {
@@ -18,10 +12,10 @@ export function registerStrategyDiagnostics(documents: StrategyDocuments): vscod
       collection.delete(uri);
       return;
     }
-    const level = vscode.workspace.getConfiguration('dialogueGuide', uri).get<UnansweredLevel>('diagnostics.unanswered', 'information');
+    const policy = editorSeverityPolicy(vscode.workspace.getConfiguration('dialogueGuide', uri).get<UnansweredLevel>('diagnostics.unanswered', 'information'));
     const diagnostics = entry.analysis.findings.flatMap((finding) => {
-      if (finding.code !== 'question.unanswered') return [toDiagnostic(finding)];
-      return level === 'off' ? [] : [toDiagnostic(finding, UNANSWERED_SEVERITY[level])];
+      const severity = severityFor(finding, policy);
+      return severity === undefined ? [] : [toDiagnostic(finding, severity)];
     });
     collection.set(uri, diagnostics);
   };

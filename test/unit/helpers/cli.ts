@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { inLanguage, type Guide } from '../../../src/core/guide';
+import { findGuideEntry, inLanguage, type Guide } from '../../../src/core/guide';
 import { loadGuideLibrary } from '../../../src/core/guideLoader';
 import { scaffoldStrategyDocument } from '../../../src/core/scaffold';
 import { runCli as runInProcess, type CliHost } from '../../../src/cli/run';
@@ -45,7 +45,7 @@ export function cliEnvironment(env: Record<string, string> = {}): NodeJS.Process
 /** The built-in guide in `language`, loaded as the CLI loads it. */
 export async function builtInGuide(language = 'da'): Promise<Guide> {
   const library = await loadGuideLibrary(nodeFileSystem, [contentRoot]);
-  return inLanguage(library.entries.find((e) => e.id === GUIDE_ID)!, language);
+  return inLanguage(findGuideEntry(library.entries, GUIDE_ID)!, language);
 }
 
 /** A scaffolded strategy document for the built-in guide, with `answers` (question id → text) written in. */
