@@ -1,7 +1,7 @@
 import { relative, sep } from 'node:path';
-import { answersOf, reviewAnswers, type AnswerChange, type AnswerReview } from '../core/answerReview';
-import type { Guide, Question } from '../core/guide';
-import { AMBIGUOUS, analyseStrategyDocument, parseStrategyDocument, themesInScope, type StrategyDocument } from '../core/strategyDocument';
+import { reviewDocument, type AnswerChange, type AnswerReview } from '../core/answerReview';
+import { allQuestions, type Question } from '../core/guide';
+import { AMBIGUOUS, analyseStrategyDocument, parseStrategyDocument } from '../core/strategyDocument';
 import { openRepository, readFilesAt, resolveCommit, type GitProblem, type GitResult } from '../node/git';
 import { realpath } from 'node:fs/promises';
 import { COMMON_OPTIONS, ExitCode, GUIDE_FOLDER_OPTION, UsageError, formatOption, parseCommandLine, type CliContext } from './context';
@@ -63,13 +63,12 @@ export async function runDiff(args: readonly string[], context: CliContext): Pro
     // Where the document cannot tell which question some text belongs to, the comparison may credit it
     // to a neighbour: say so on stderr, with the line, as check does.
     for (const finding of document.findings) if (AMBIGUOUS.has(finding.code)) context.err(oneLine(formatFinding({ ...finding, file: relative(context.cwd, finding.file) }, t)));
-    const baseAnswers = before?.kind === 'found' ? answersOf(parseStrategyDocument(before.text, document.file)) : undefined;
-    const questions = questionsOf(document, analyseStrategyDocument(document, library.entries).guide);
+    const guide = analyseStrategyDocument(document, library.entries).guide;
     return {
       file: relative(context.cwd, document.file).split(sep).join('/'),
       guideId: document.frontMatter?.guide,
-      questions: new Map(questions.map((q) => [q.id, q])),
-      review: reviewAnswers(baseAnswers, answersOf(document), questions.map((q) => q.id)),
+      questions: new Map(guide ? allQuestions(guide).map((q) => [q.id, q]) : []),
+      review: reviewDocument(document, before?.kind === 'found' ? parseStrategyDocument(before.text, document.file) : undefined, guide),
     };
   });
 
@@ -97,12 +96,6 @@ function gitProblemMessage(problem: GitProblem, t: Localise): string {
     case 'gitFailed':
       return t('Git failed: {detail}', { detail: problem.detail });
   }
-}
-
-/** The questions the document is held to, in guide order; none when its guide is not loaded. */
-function questionsOf(document: StrategyDocument, guide: Guide | undefined): Question[] {
-  if (!guide) return [];
-  return themesInScope(guide, document.frontMatter ?? {}).flatMap((theme) => theme.questions);
 }
 
 function changeWord(change: AnswerChange, t: Localise): string {

@@ -1,4 +1,5 @@
-import type { StrategyDocument } from './strategyDocument';
+import type { Guide } from './guide';
+import { themesInScope, type StrategyDocument } from './strategyDocument';
 
 /**
  * How one question's answer moved between a base (say, the branch a pull request targets) and now.
@@ -23,7 +24,7 @@ export interface QuestionReview {
 export interface AnswerReview {
   /** The document did not exist at the base, so every answer is new. */
   readonly notInBase: boolean;
-  /** The guide's questions in guide order, then ids the guide does not know, as the documents list them. */
+  /** The guide's questions in the document's scope, in guide order, then every other id, as the documents list them. */
   readonly questions: readonly QuestionReview[];
   readonly counts: Readonly<Record<AnswerChange, number>>;
 }
@@ -40,6 +41,17 @@ export function answersOf(document: StrategyDocument): Map<string, string> {
     answers.set(section.questionId, earlier === undefined ? section.answer : `${earlier}\n\n${section.answer}`);
   }
   return answers;
+}
+
+/**
+ * Reviews `current` against the same document at `base` (undefined: the document is not in the base).
+ * The questions it is held to are the guide's in the themes of its `themes:` front matter (all when it
+ * has none), in guide order; ids the guide does not know, or that are out of scope, follow in document
+ * order, current before base. Every front end reviews through this function, so all count alike.
+ */
+export function reviewDocument(current: StrategyDocument, base: StrategyDocument | undefined, guide: Guide | undefined): AnswerReview {
+  const inScope = guide ? themesInScope(guide, current.frontMatter ?? {}).flatMap((theme) => theme.questions.map((q) => q.id)) : [];
+  return reviewAnswers(base && answersOf(base), answersOf(current), inScope);
 }
 
 /**

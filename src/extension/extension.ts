@@ -17,7 +17,7 @@ import { GuideService } from './guideService';
 import { registerQuotesPanel, type QuotesPanel } from './quotesPanel';
 import { registerAnswerDiffProvider } from './review/answerDiff';
 import { reviewSummary } from './review/reviewMessages';
-import { ReviewService } from './review/reviewService';
+import { ReviewService, reviewMarks } from './review/reviewService';
 import { GuideTreeModel } from './tree/guideTreeModel';
 import { GuideTreeProvider } from './tree/guideTreeProvider';
 import { StrategyDocumentsView } from './tree/strategyDocumentsView';
@@ -64,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
     registerAnswerDiffProvider(documents, review),
     // Review marks ride on the same tree rows as answer marks; the count goes in the title bar.
     review.onDidChange((state) => {
-      follower.setReview(review.marks);
+      follower.setReview(reviewMarks(state));
       view.description = reviewSummary(state);
     }),
     registerStrategyDiagnostics(documents),

@@ -1,13 +1,23 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
+import { runCli } from '../../src/cli/run';
 import { scaffoldStrategyDocument } from '../../src/core/scaffold';
 import { markerFor } from '../../src/core/strategyDocument';
 import type { QuestionNode } from '../../src/core/guideTree';
 import type { DialogueGuideInternals } from '../../src/extension/extension';
-import { closeAllEditors, internals, waitFor, workspaceTempFolder } from './helpers';
+import { EXTENSION_ID, closeAllEditors, internals, waitFor, workspaceTempFolder } from './helpers';
 
 const GUIDE = 'sociale-medier-i-lokalpolitikken';
+
+/** `dialogue-guide args…` run in this process in `cwd`, as CI would run it; its exit code and output. */
+async function dialogueGuideCli(cwd: string, args: readonly string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const installFolder = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
+  const status = await runCli(args, { cwd, env: {}, installFolder, writeOut: (text) => (stdout += text), writeErr: (text) => (stderr += text) });
+  return { status, stdout, stderr };
+}
 
 /** Inserts an answer after a question's marker in `text`. */
 function withAnswer(text: string, questionId: string, answer: string): string {
@@ -53,7 +63,7 @@ describe('Review against a Git base', () => {
 
     const state = await waitFor('the review', async () => {
       const current = await api.review.refresh();
-      return current?.status === 'ok' && current.review?.counts.changed === 1 && current.review.counts.new === 1 ? current : undefined;
+      return current?.status === 'ready' && current.review.counts.changed === 1 && current.review.counts.new === 1 ? current : undefined;
     }, 20_000);
     assert.equal(state.base, 'HEAD');
     const mark = (id: string) => (api.model.question(GUIDE, id) as QuestionNode).review;
@@ -97,8 +107,7 @@ describe('Review against a Git base', () => {
       const current = await api.review.refresh();
       return current?.base === 'no-such-branch' ? current : undefined;
     });
-    assert.equal(state.status, 'unknownRef');
-    assert.equal(state.review, undefined);
+    assert.deepEqual(state.status === 'unavailable' && state.reason, { kind: 'unknownRef', shallow: false });
     await waitFor('the marks to clear', () => (api.model.question(GUIDE, 'sociale-medier/platforme') as QuestionNode).review === undefined);
   });
 
@@ -111,7 +120,32 @@ describe('Review against a Git base', () => {
       const current = await api.review.refresh();
       return current?.uri.toString() === fresh.toString() ? current : undefined;
     });
-    assert.equal(state.status, 'notInBase');
-    assert.equal(state.review?.counts.new, 1);
+    assert.equal(state.status, 'ready');
+    assert.equal(state.review.notInBase, true);
+    assert.equal(state.review.counts.new, 1);
+  });
+
+  it('counts a document in one theme exactly as the CLI diff does', async () => {
+    const one = vscode.Uri.joinPath(folder, 'et-tema.md');
+    const write = (text: string) => vscode.workspace.fs.writeFile(one, new TextEncoder().encode(text));
+    const committed = withAnswer(scaffoldStrategyDocument(api.guides.guide(GUIDE)!, { title: 'Ét tema', organisation: '', themes: ['sociale-medier'] }), 'sociale-medier/platforme', 'Facebook.');
+    await write(committed);
+    git('add', 'et-tema.md');
+    git('commit', '-q', '-m', 'Ét tema');
+    // Saved, not only edited: the CLI reads the file from disk.
+    await write(withAnswer(committed.replace('Facebook.', 'Facebook og LinkedIn.'), 'sociale-medier/formaal', 'At lytte.'));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(one));
+    const editor = await waitFor('the review', async () => {
+      const current = await api.review.refresh();
+      return current?.uri.toString() === one.toString() && current.status === 'ready' && current.review.counts.changed === 1 ? current.review : undefined;
+    }, 20_000);
+
+    const run = await dialogueGuideCli(folder.fsPath, ['diff', '--base', 'HEAD', '--format', 'json', 'et-tema.md']);
+    assert.equal(run.status, 0, run.stderr);
+    const [cli] = (JSON.parse(run.stdout) as { documents: { counts: unknown; questions: { id: string }[] }[] }).documents;
+    const inTheme = api.guides.guide(GUIDE)!.themes.find((t) => t.id === 'sociale-medier')!.questions.length;
+    assert.deepEqual(editor.counts, { new: 1, changed: 1, unchanged: inTheme - 2, removed: 0 }, 'the questions of the one theme, not of the whole guide');
+    assert.deepEqual(cli?.counts, editor.counts);
+    assert.deepEqual(cli?.questions.map((q) => q.id), editor.questions.map((q) => q.questionId));
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { tests as SPEC_EXAMPLES } from 'commonmark-spec';
-import { answersOf, reviewAnswers } from '../../src/core/answerReview';
+import { reviewDocument } from '../../src/core/answerReview';
 import { lineEnd, lineStarts } from '../../src/core/lines';
 import { scanBlocks, type TopBlock } from '../../src/core/markdownBlocks';
 import { scaffoldStrategyDocument } from '../../src/core/scaffold';
@@ -174,7 +174,7 @@ describe('reviewing a question whose marker is duplicated', () => {
   it('sees a change in any of its sections', () => {
     const base = edit(answerQuestion(SCAFFOLD, 'tema/foerste', 'Ét.'), '### Hvorfor?', `### Også første\n\n${markerFor('tema/foerste')}\n\nTo.\n\n### Hvorfor?`);
     const now = edit(base, 'To.', 'To, ændret.');
-    const review = reviewAnswers(answersOf(parseStrategyDocument(base, 'a.md')), answersOf(parseStrategyDocument(now, 'a.md')), IDS);
+    const review = reviewDocument(parseStrategyDocument(now, 'a.md'), parseStrategyDocument(base, 'a.md'), GUIDE);
     assert.equal(review.questions.find((q) => q.questionId === 'tema/foerste')?.change, 'changed');
     assert.equal(review.counts.changed, 1);
   });

@@ -7,23 +7,22 @@ import type { GuideService } from '../guideService';
 import { answerUri } from '../review/answerDiff';
 import type { Ref } from '../review/gitApi';
 import { reviewProblem } from '../review/reviewMessages';
-import { reviewBase, type ReviewService, type ReviewState } from '../review/reviewService';
+import { reviewBase, type ReadyReview, type ReviewService } from '../review/reviewService';
 import type { GuideTreeModel } from '../tree/guideTreeModel';
 import { requireTrust } from '../trust';
 import type { Command } from './commandManager';
 import { questionArgument } from './guideCommands';
 
 /** The review, refreshed if none was made yet; tells the user why not when it cannot compare. */
-async function usableReview(review: ReviewService): Promise<ReviewState | undefined> {
+async function usableReview(review: ReviewService): Promise<ReadyReview | undefined> {
   if (!requireTrust(vscode.l10n.t('Comparing with a Git base'))) return undefined;
   const state = review.current ?? (await review.refresh());
   if (!state) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a strategy document first, or create one with "New Strategy Document".'));
     return undefined;
   }
-  const problem = reviewProblem(state);
-  if (problem) {
-    void vscode.window.showWarningMessage(problem);
+  if (state.status === 'unavailable') {
+    void vscode.window.showWarningMessage(reviewProblem(state));
     return undefined;
   }
   return state;
@@ -62,8 +61,9 @@ export class CompareWithBaseCommand implements Command {
   }
 }
 
-async function openAnswerDiff(state: ReviewState, questionId: string, guides: GuideService): Promise<void> {
-  const question = findQuestion(guides.guide(state.guideId)!, questionId)?.question;
+async function openAnswerDiff(state: ReadyReview, questionId: string, guides: GuideService): Promise<void> {
+  const guide = guides.guide(state.guideId);
+  const question = guide && findQuestion(guide, questionId)?.question;
   const label = question ? `${question.number} ${question.label}` : questionId;
   const title = vscode.l10n.t('{0} ({1} ↔ now)', label, state.base);
   await vscode.commands.executeCommand('vscode.diff', answerUri(state.uri, questionId, 'base'), answerUri(state.uri, questionId, 'current'), title, { preview: true });
@@ -87,7 +87,7 @@ export class StepChangedAnswerCommand implements Command {
   async execute(): Promise<void> {
     const state = await usableReview(this.review);
     if (!state) return;
-    const changed = state.review!.questions.filter((q) => q.change !== 'unchanged').map((q) => q.questionId);
+    const changed = state.review.questions.filter((q) => q.change !== 'unchanged').map((q) => q.questionId);
     if (changed.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No answer changed since {0}.', state.base));
       return;

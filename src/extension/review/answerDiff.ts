@@ -30,7 +30,9 @@ export function registerAnswerDiffProvider(documents: StrategyDocuments, review:
         const entry = documents.get(vscode.Uri.parse(doc));
         return entry ? (answersOf(entry.parsed).get(questionId) ?? '') : '';
       }
-      return review.reviewOf(doc)?.review?.questions.find((q) => q.questionId === questionId)?.base ?? '';
+      const state = review.reviewOf(doc);
+      if (state?.status !== 'ready') return '';
+      return state.review.questions.find((q) => q.questionId === questionId)?.base ?? '';
     },
   };
   const refreshOpen = () => {

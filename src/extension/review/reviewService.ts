@@ -1,21 +1,35 @@
 import * as vscode from 'vscode';
-import { answersOf, reviewAnswers, type AnswerReview } from '../../core/answerReview';
-import { allQuestions } from '../../core/guide';
+import { reviewDocument, type AnswerReview } from '../../core/answerReview';
 import type { ReviewMark } from '../../core/guideTree';
 import { parseStrategyDocument } from '../../core/strategyDocument';
 import type { ParsedDocument, StrategyDocuments } from '../documents/strategyDocuments';
-import { BaseReader, type BaseText } from './baseReader';
+import { BaseReader } from './baseReader';
 
-/** The active strategy document compared with the review base, or why it cannot be. */
-export interface ReviewState {
+/** Why a document cannot be compared with the review base. */
+export type ReviewUnavailable =
+  /** `shallow`: the repository is a shallow clone, so the base may only be out of reach. */
+  | { readonly kind: 'unknownRef'; readonly shallow: boolean }
+  | { readonly kind: 'notRepository' | 'noGit' | 'untrusted' };
+
+/**
+ * The active strategy document compared with the review base (`ready`; a document not in the base
+ * yet is a review whose answers are all new), or why it cannot be (`unavailable`).
+ */
+export type ReviewState = {
   readonly uri: vscode.Uri;
   readonly guideId: string;
   readonly base: string;
-  readonly status: BaseText['kind'];
-  /** The repository is a shallow clone: an unknown base may only be out of reach. */
-  readonly shallow: boolean;
-  /** Present when the base could be read (or the document is not in it: every answer is new). */
-  readonly review: AnswerReview | undefined;
+} & ({ readonly status: 'ready'; readonly review: AnswerReview } | { readonly status: 'unavailable'; readonly reason: ReviewUnavailable });
+
+/** A review that compared, as the commands that step through or diff answers need it. */
+export type ReadyReview = Extract<ReviewState, { status: 'ready' }>;
+
+/** A review that could not compare, with the reason. */
+export type UnavailableReview = Extract<ReviewState, { status: 'unavailable' }>;
+
+/** The review marks for the tree: changed, new and removed answers; undefined when there is no review. */
+export function reviewMarks(state: ReviewState | undefined): ReadonlyMap<string, ReviewMark> | undefined {
+  return state?.status === 'ready' ? new Map(state.review.questions.map((q) => [q.questionId, q.change] as const)) : undefined;
 }
 
 const REVIEW_DELAY_MS = 250;
@@ -62,12 +76,6 @@ export class ReviewService implements vscode.Disposable {
     return this.lastByDocument.get(document);
   }
 
-  /** The review marks for the tree: changed, new and removed answers; undefined when there is no review. */
-  get marks(): ReadonlyMap<string, ReviewMark> | undefined {
-    const review = this.state?.review;
-    return review && new Map(review.questions.map((q) => [q.questionId, q.change] as const));
-  }
-
   /** Compares again now (after a commit, or when the base is changed). */
   async refresh(): Promise<ReviewState | undefined> {
     clearTimeout(this.timer);
@@ -94,15 +102,17 @@ export class ReviewService implements vscode.Disposable {
     const base = reviewBase(entry.uri);
     const text = await this.reader.read(entry.uri, base);
     if ('repository' in text) this.watch(text.repository.state.onDidChange);
-    const order = allQuestions(guide).map((q) => q.id);
-    const current = answersOf(entry.parsed);
-    let review: AnswerReview | undefined;
-    if (text.kind === 'ok') {
-      review = reviewAnswers(answersOf(parseStrategyDocument(text.text, entry.uri.toString())), current, order);
-    } else if (text.kind === 'notInBase') {
-      review = reviewAnswers(undefined, current, order);
+    const of = { uri: entry.uri, guideId: guide.id, base };
+    switch (text.kind) {
+      case 'ok':
+        return { ...of, status: 'ready', review: reviewDocument(entry.parsed, parseStrategyDocument(text.text, entry.uri.toString()), guide) };
+      case 'notInBase':
+        return { ...of, status: 'ready', review: reviewDocument(entry.parsed, undefined, guide) };
+      case 'unknownRef':
+        return { ...of, status: 'unavailable', reason: { kind: 'unknownRef', shallow: text.shallow } };
+      default:
+        return { ...of, status: 'unavailable', reason: { kind: text.kind } };
     }
-    return { uri: entry.uri, guideId: guide.id, base, status: text.kind, shallow: text.kind === 'unknownRef' && text.shallow, review };
   }
 
   /** A commit, checkout or fetch moves what the base names: compare again when the repository changes. */
