@@ -6,22 +6,25 @@
 
 /**
  * C0 controls (tab and line feed are kept where a caller allows them), DEL, C1 controls, the
- * Unicode line and paragraph separators, and the bidirectional embeddings, overrides and
- * isolates, which can make text read in a different order than it runs.
+ * Unicode line and paragraph separators, and every format character (Unicode's Cf: bidirectional
+ * marks, embeddings, overrides and isolates, zero-width spaces, soft hyphens), which can hide text
+ * or make it read in a different order than it runs. The zero-width joiner alone is kept: emoji
+ * are built with it.
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\p{Cf}]|\u034f/gu;
+const ZERO_WIDTH_JOINER = '\u200d';
 
 /**
  * `\u001b` for ESC and so on: visible, and a valid escape inside a JSON string, so JSON output
  * (where `JSON.stringify` escapes C0 but leaves DEL, C1 and the rest raw) stays the same JSON.
  */
 function escaped(c: string): string {
-  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  return [...Array(c.length).keys()].map((i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
 }
 
 function escapeControls(text: string, keep: string): string {
-  return text.replace(CONTROLS, (c) => (keep.includes(c) ? c : escaped(c)));
+  return text.replace(CONTROLS, (c) => (keep.includes(c) || c === ZERO_WIDTH_JOINER ? c : escaped(c)));
 }
 
 /** Whole output for a terminal or a file: only tabs and line breaks between lines the CLI wrote itself stay as they are. */

@@ -56,6 +56,8 @@ export type FindingCode =
   | 'file.invalidUtf8'
   | 'translation.duplicate'
   | 'frontMatter.aliases'
+  | 'marker.misplaced'
+  | 'heading.endsAnswer'
   | 'translation.order';
 
 /** One problem, located in a file, with the values its message needs. */

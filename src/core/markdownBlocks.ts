@@ -40,6 +40,8 @@ export interface BlockScan {
    * unclosed comment runs to the next `-->`), or a code fence still open at the end.
    */
   readonly swallowingLines: readonly number[];
+  /** Lines where a marker-like comment starts but marks nothing: inside a list item or block quote, or not closed on its line. */
+  readonly misplacedMarkerLines: readonly number[];
   /** Every top-level block, when asked for. */
   readonly blocks: readonly TopBlock[] | undefined;
 }
@@ -80,6 +82,7 @@ const THEMATIC_BREAK = /^(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,})$/;
 const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;
 const ORDERED = /^(\d{1,9})([.)])/;
 const MARKER_LIKE = /^ {0,3}<!--[\s\u00a0]*dialogue[\s\u00a0_-]*guide/i;
+const MARKER_START = /^<!--\s*dialogue[\s_-]*guide/i;
 
 /** Scans lines [firstLine, end) of `text`; `starts` are its line starts and `lineEnd` where each line's content ends. */
 export function scanBlocks(text: string, starts: Uint32Array, lineEnd: (line: number) => number, firstLine: number, options: { readonly blocks?: boolean } = {}): BlockScan {
@@ -90,12 +93,30 @@ export function scanBlocks(text: string, starts: Uint32Array, lineEnd: (line: nu
   const open: Node[] = [{ type: 'document', start: firstLine, last: firstLine }];
   let inConflict = false;
   const swallowingLines: number[] = [];
+  const misplacedMarkerLines: number[] = [];
+  // Indices of the open blocks a blank line ends (block quotes, paragraphs, HTML blocks of kinds 6
+  // and 7, list items still without content), so that a blank line is matched in constant time
+  // however deeply blocks are nested.
+  const breakers: number[] = [];
+  const breaksOnBlank = (node: Node) => node.type === 'quote' || node.type === 'paragraph' || (node.type === 'html' && node.kind >= 6) || (node.type === 'item' && !node.hasChild);
   let swallowed = false;
 
   const top = (kind: BlockKind, start: number, last: number, level?: number) => blocks?.push(level === undefined ? { kind, start, end: last + 1 } : { kind, start, end: last + 1, level });
   /** Closes open blocks down to (not including) index `keep`, recording top-level ones. */
   const closeTo = (keep: number) => {
     while (open.length > keep) finish(open.pop()!, open.length === 1);
+    while (breakers.length > 0 && breakers.at(-1)! >= open.length) breakers.pop();
+  };
+  const push = (node: Node) => {
+    open.push(node);
+    if (breaksOnBlank(node)) breakers.push(open.length - 1);
+  };
+  /** An item that gets content no longer ends at a blank line. */
+  const markChild = (index: number) => {
+    const node = open[index]!;
+    if (node.type !== 'item' || node.hasChild) return;
+    node.hasChild = true;
+    if (breakers.at(-1) === index) breakers.pop();
   };
   const finish = (node: Node, topLevel: boolean) => {
     if (!topLevel) return;
@@ -142,6 +163,16 @@ export function scanBlocks(text: string, starts: Uint32Array, lineEnd: (line: nu
     }
     let pos = base;
     const tip = () => open[open.length - 1]!;
+    // Container prefixes consume only spaces and `>`, so the next non-space from any point of the
+    // line is found once and reused: nested containers cost no rescans.
+    let nonSpaceAt = -1;
+    const nonSpace = (from: number) => (nonSpaceAt >= from ? nonSpaceAt : (nonSpaceAt = nextNonSpace(s, from, end)));
+    // Whether a thematic break or setext underline can start here: only such characters follow.
+    let plainTail = end - 1;
+    while (plainTail >= base && isBreakChar(s.charCodeAt(plainTail))) plainTail--;
+    const touch = () => {
+      if (open.length > 1) open[1]!.last = line;
+    };
 
     // Git's conflict markers, outside code and HTML, are no Markdown: read as a blank line, so that
     // `=======` does not turn the text above it into a heading.
@@ -155,20 +186,25 @@ export function scanBlocks(text: string, starts: Uint32Array, lineEnd: (line: nu
         conflict = true;
       }
     }
-    const blankFrom = (from: number) => conflict || isBlankRange(s, from, end);
+    const blankFrom = (from: number) => conflict || nonSpace(from) >= end;
 
     // 1. Which open blocks does this line continue?
     let matched = 0;
     let done = false;
     for (let i = 1; i < open.length; i++) {
+      if (blankFrom(pos)) {
+        // What is left of the line is blank: every open block from here on continues, up to the first a blank line ends.
+        matched = firstAtOrAfter(breakers, i, open.length) - 1;
+        pos = end;
+        break;
+      }
       const node = open[i]!;
-      const nns = nextNonSpace(s, pos, end);
+      const nns = nonSpace(pos);
       const indent = nns - pos;
-      const blank = blankFrom(pos);
       let ok = true;
       switch (node.type) {
         case 'quote':
-          if (indent < 4 && !blank && s.charCodeAt(nns) === GT) {
+          if (indent < 4 && s.charCodeAt(nns) === GT) {
             pos = nns + 1;
             if (s.charCodeAt(pos) === SPACE) pos++;
           } else ok = false;
@@ -176,14 +212,10 @@ export function scanBlocks(text: string, starts: Uint32Array, lineEnd: (line: nu
         case 'list':
           break;
         case 'item':
-          if (blank) {
-            if (!node.hasChild) ok = false;
-            else pos = nns;
-          } else if (indent >= node.indent) pos += node.indent;
+          if (indent >= node.indent) pos += node.indent;
           else ok = false;
           break;
         case 'paragraph':
-          ok = !blank;
           break;
         case 'fence':
           if (indent < 4 && !conflict && s.charCodeAt(nns) === node.char && runLength(s, nns, end, node.char) >= node.length && isBlankRange(s, nns + runLength(s, nns, end, node.char), end)) {
@@ -200,11 +232,9 @@ export function scanBlocks(text: string, starts: Uint32Array, lineEnd: (line: nu
           break;
         case 'indented':
           if (indent >= 4) pos += 4;
-          else if (blank) pos = nns;
           else ok = false;
           break;
         case 'html':
-          ok = !(blank && node.kind >= 6);
           break;
         default:
           break;
@@ -214,7 +244,7 @@ export function scanBlocks(text: string, starts: Uint32Array, lineEnd: (line: nu
       matched = i;
     }
     if (done) {
-      for (const node of open) node.last = line;
+      touch();
       continue;
     }
     const oldTip = open.length - 1;
@@ -235,7 +265,7 @@ export function scanBlocks(text: string, starts: Uint32Array, lineEnd: (line: nu
         closeTo(container);
         container--;
       }
-      markChild(open[container]!);
+      markChild(container);
     };
     const add = (node: Node) => {
       closeUnmatched();
@@ -244,9 +274,8 @@ export function scanBlocks(text: string, starts: Uint32Array, lineEnd: (line: nu
         closeTo(container);
         container--;
       }
-      const parent = open[container]!;
-      if (parent.type === 'item') parent.hasChild = true;
-      open.push(node);
+      markChild(container);
+      push(node);
       container = open.length - 1;
     };
 
@@ -254,7 +283,7 @@ export function scanBlocks(text: string, starts: Uint32Array, lineEnd: (line: nu
     let matchedLeaf = isCodeLike(open[container]!);
     let finishedLine = false;
     while (!matchedLeaf && !conflict) {
-      const nns = nextNonSpace(s, pos, end);
+      const nns = nonSpace(pos);
       const indent = nns - pos;
       const indented = indent >= 4;
       const blank = nns >= end;
@@ -289,6 +318,7 @@ export function scanBlocks(text: string, starts: Uint32Array, lineEnd: (line: nu
         if (kind >= 0 && (kind < 6 || (here.type !== 'paragraph' && !lazyParagraph()))) {
           add({ type: 'html', start: line, last: line, kind: kind + 1 });
           const close = HTML_CLOSE[kind];
+          if (kind === 1 && MARKER_START.test(rest) && (container !== 1 || !close!.test(rest))) misplacedMarkerLines.push(line);
           if (close && close.test(rest)) {
             if (kind === 1 && container === 1) comments.push(line);
             closeTo(container);
@@ -299,7 +329,7 @@ export function scanBlocks(text: string, starts: Uint32Array, lineEnd: (line: nu
           break;
         }
       }
-      if (!indented && here.type === 'paragraph' && SETEXT_UNDERLINE.test(s.slice(nns, end))) {
+      if (!indented && here.type === 'paragraph' && nns > plainTail && SETEXT_UNDERLINE.test(s.slice(nns, end))) {
         closeUnmatched();
         const content = contentLine(here);
         if (content !== undefined) {
@@ -311,7 +341,7 @@ export function scanBlocks(text: string, starts: Uint32Array, lineEnd: (line: nu
           break;
         }
       }
-      if (!indented && THEMATIC_BREAK.test(s.slice(nns, end))) {
+      if (!indented && nns > plainTail && THEMATIC_BREAK.test(s.slice(nns, end))) {
         placeLeaf();
         if (container === 0) top('hr', line, line);
         finishedLine = true;
@@ -341,14 +371,14 @@ export function scanBlocks(text: string, starts: Uint32Array, lineEnd: (line: nu
 
     // 3. What is left is text: a lazy continuation, a line of the open leaf, or a new paragraph.
     if (finishedLine && !isCodeLike(tip())) {
-      for (let i = 0; i <= container && i < open.length; i++) open[i]!.last = line;
+      touch();
       continue;
     }
     const blank = blankFrom(pos);
     if (!allClosed && !blank && tip().type === 'paragraph') {
       const paragraph = tip() as Extract<Node, { type: 'paragraph' }>;
       noteParagraphLine(paragraph, s, pos, end, line);
-      for (const node of open) node.last = line;
+      touch();
       continue;
     }
     closeUnmatched();
@@ -372,12 +402,12 @@ export function scanBlocks(text: string, starts: Uint32Array, lineEnd: (line: nu
       add(paragraph);
       noteParagraphLine(paragraph, s, pos, end, line);
     }
-    for (let i = 0; i <= container && i < open.length; i++) open[i]!.last = line;
+    touch();
   }
   const last = open[1];
   if (last?.type === 'fence' && swallowed) swallowingLines.push(last.start);
   closeTo(1);
-  return { headings, comments, conflictLines, swallowingLines, blocks };
+  return { headings, comments, conflictLines, swallowingLines, misplacedMarkerLines, blocks };
 }
 
 type Paragraph = Extract<Node, { type: 'paragraph' }>;
@@ -497,8 +527,21 @@ function canContain(parent: Node, child: Node): boolean {
   }
 }
 
-function markChild(node: Node): void {
-  if (node.type === 'item') node.hasChild = true;
+/** The first of the ascending `indices` that is at least `from`, or `otherwise`. */
+function firstAtOrAfter(indices: readonly number[], from: number, otherwise: number): number {
+  let low = 0;
+  let high = indices.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (indices[mid]! < from) low = mid + 1;
+    else high = mid;
+  }
+  return indices[low] ?? otherwise;
+}
+
+/** Characters a thematic break or setext underline is made of. */
+function isBreakChar(c: number): boolean {
+  return c === SPACE || c === TAB || c === 0x2d || c === 0x2a || c === 0x5f || c === 0x3d;
 }
 
 function isCodeLike(node: Node): boolean {

@@ -179,6 +179,7 @@ export function parseStrategyDocument(text: string, file: string): StrategyDocum
 
   const scan = scanBlocks(text, starts, (line) => lineEnd(text, starts, line), bodyLine);
   for (const line of scan.conflictLines) report('document.conflict', 'error', lineRange(line, lineEnd(text, starts, line) - starts[line]!));
+  for (const line of scan.misplacedMarkerLines) report('marker.misplaced', 'warning', lineRange(line, lineEnd(text, starts, line) - starts[line]!), {});
   for (const line of scan.swallowingLines) report('document.unclosedBlock', 'warning', lineRange(line, lineEnd(text, starts, line) - starts[line]!), {});
   const markers = markersOf(text, starts, scan.comments, report);
   const placed = placeMarkers(text, starts, markers, scan.headings, report);
@@ -333,7 +334,7 @@ interface PlacedMarker extends Marker {
   readonly end: number;
 }
 
-const MARKER_LIKE = /^ {0,3}<!--\s*dialogue[\s_-]*guide\s*:?\s*(\S+?)\s*-->(.*)$/i;
+const MARKER_LIKE = /^ {0,3}<!--\s*dialogue[\s_-]*guide\s*:?\s*([\s\S]+?)\s*-->([\s\S]*)$/i;
 
 /** The markers among the top-level comments, exact or nearly so; the rest are comments of the writer's own. */
 function markersOf(text: string, starts: Uint32Array, lines: readonly number[], report: Report): Marker[] {
@@ -358,11 +359,14 @@ function markersOf(text: string, starts: Uint32Array, lines: readonly number[], 
 
 /**
  * Each marker's place. A theme's marker belongs to the nearest heading above it. A question's marker
- * belongs to the outermost heading still open above it that came after the previous marker, so a
- * sub-heading typed in an answer above the marker stays in that answer; a heading inside the previous
- * question's section does not count, unless it stands right above the marker (blank lines aside).
- * A marker with no such heading begins its section itself, and is reported. A section runs to the
- * next heading of the same or a higher level, the next section's start, or the end of the text.
+ * belongs to a heading that came after the previous marker and is still open above it: the one at
+ * the level of the previous question's heading (the theme's level + 1 for a theme's first), else
+ * the outermost. So a sub-heading typed in an answer above the marker stays in that answer, and a
+ * heading made by accident (text with a line of `---` under it) does not take the next question's
+ * marker. A heading inside the previous question's section counts only right above the marker
+ * (blank lines aside). A marker with no heading begins its
+ * section itself, and is reported. A section runs to the next heading of the same or a higher
+ * level, the next section's start, or the end of the text.
  */
 function placeMarkers(text: string, starts: Uint32Array, markers: readonly Marker[], headings: readonly HeadingBlock[], report: Report): PlacedMarker[] {
   interface Open {
@@ -375,8 +379,9 @@ function placeMarkers(text: string, starts: Uint32Array, markers: readonly Marke
   let h = 0;
   let previous: Marker | undefined;
   let previousQuestion: Open | undefined;
-  const rightAbove = (o: Open | undefined, marker: Marker) => {
-    if (!o || o.claimed) return false;
+  let siblingLevel: number | undefined;
+  const rightAbove = (o: Open | undefined, marker: Marker): o is Open => {
+    if (!o || o.claimed || (previous && o.heading.line < previous.line)) return false;
     for (let line = o.heading.lastLine + 1; line < marker.line; line++) if (!isBlank(text, starts[line]!, lineEnd(text, starts, line))) return false;
     return true;
   };
@@ -390,14 +395,18 @@ function placeMarkers(text: string, starts: Uint32Array, markers: readonly Marke
     const nearest = open.at(-1);
     const fresh = (o: Open) => !o.claimed && (!previous || o.heading.line > previous.line);
     let owner: Open | undefined;
-    if (isTheme || !previous) owner = nearest && fresh(nearest) ? nearest : undefined;
-    else if (previousQuestion && open.includes(previousQuestion)) owner = rightAbove(nearest, marker) && fresh(nearest!) ? nearest : undefined;
-    else owner = open.find(fresh);
+    if (isTheme || !previous) {
+      owner = nearest && fresh(nearest) ? nearest : undefined;
+    } else {
+      const candidates = previousQuestion && open.includes(previousQuestion) ? [] : open.filter(fresh);
+      owner = candidates.find((o) => o.heading.level === siblingLevel) ?? candidates[0] ?? (rightAbove(nearest, marker) ? nearest : undefined);
+    }
     if (owner) owner.claimed = true;
     else report('marker.noHeading', 'warning', marker.range, { id: marker.id });
     owners.push(owner?.heading);
     levels.push(owner?.heading.level ?? nearest?.heading.level ?? 6);
     previousQuestion = isTheme ? undefined : owner;
+    siblingLevel = owner ? owner.heading.level + (isTheme ? 1 : 0) : undefined;
     previous = marker;
   }
   const startOf = (i: number) => owners[i]?.line ?? markers[i]!.line;
@@ -410,8 +419,18 @@ function placeMarkers(text: string, starts: Uint32Array, markers: readonly Marke
         break;
       }
     }
+    // A heading that ends a question's section early, with text under it, leaves that text to no question.
+    if (end < limit && !isThemeId(marker.id) && answerText(text, starts, headingAt(headings, end).lastLine + 1, limit) !== '') {
+      const heading = headingAt(headings, end);
+      report('heading.endsAnswer', 'warning', lineRange(heading.line, lineEnd(text, starts, heading.line) - starts[heading.line]!), { id: marker.id });
+    }
     return { ...marker, heading: owners[i], start: startOf(i), end };
   });
+}
+
+/** The heading that starts on `line`, which must be one. */
+function headingAt(headings: readonly HeadingBlock[], line: number): HeadingBlock {
+  return headingsBetween(headings, line - 1, line + 1).next().value!;
 }
 
 /** The headings that start after line `from` and before `limit`, by a binary search for the first. */

@@ -69,7 +69,7 @@ export function findingMessage(finding: Finding, t: Translate): string {
     case 'document.unknownGuide':
       return t('No loaded guide has the id "{id}".', a);
     case 'marker.malformed':
-      return t("This looks like the marker of \"{id}\" but is not written as one, so the product cannot be sure which question the text belongs to: write it as {expected}.", a);
+      return t("The marker of \"{id}\" is not written as markers are (upper case, a no-break space, an indent or text after it), so other tools may not read it: write it as {expected}.", a);
     case 'marker.noHeading':
       return t("The marker \"{id}\" has no heading of its own above it, so a reader sees its text under another heading: restore the heading.", a);
     case 'document.unclosedBlock':
@@ -88,6 +88,10 @@ export function findingMessage(finding: Finding, t: Translate): string {
       return t('The guide "{id}" in "{language}" is already at {first}; this copy is not used.', a);
     case 'frontMatter.aliases':
       return t('The front matter repeats aliases (*name) too often to be read, as a "billion laughs" attack does.', a);
+    case 'marker.misplaced':
+      return t("This looks like a marker, but inside a list, a quote or split over lines it marks no question: put it on a line of its own, at the start of the line.", a);
+    case 'heading.endsAnswer':
+      return t("This heading ends the answer to \"{id}\" above it, so the text under it counts for no question. (Text with a line of --- right under it is a heading: leave a blank line above --- for a horizontal rule.)", a);
     case 'translation.order':
       return t("\"{id}\" is number {number} in the original ({language}) but stands elsewhere here: the guide is shown in the original's order and numbered as there.", a);
   }

@@ -103,6 +103,12 @@ describe('what the CLI prints', function () {
       assert.equal((JSON.parse(json.stdout) as { documents: { findings: { args: { id: string } }[] }[] }).documents[0]!.findings[0]!.args.id, forged);
     });
 
+    it('escapes invisible and direction marks (LRM, RLM, ALM, zero-width space, soft hyphen), which can reorder or hide what a terminal shows', async () => {
+      const text = (await strategyDocument()).replace(`guide: "${GUIDE_ID}"`, `guide: "x\u200e\u200f\u061c\u200b\u00ad"`);
+      const run = await runCliInProcess(writeTree({ 'plan.md': text }), ['check']);
+      assert.equal(run.stdout.split('\n')[0], 'plan.md:4: error: No loaded guide has the id "x\\u200e\\u200f\\u061c\\u200b\\u00ad".');
+    });
+
     it('keeps a guide title with a tab or line break to its own row of guides', async () => {
       const folder = writeTree(guideTree('Mine\tfake\t9.9.9\nsecond-row\t1.0.0\ten\tForged', 'One'));
       const run = await runCliInProcess(folder, ['guides', '--guide-folder', 'guides']);

@@ -85,7 +85,40 @@ describe('which question an answer belongs to', () => {
     const inside = ['- punkt', '', '  ```', '  ### ikke et spørgsmål', `  ${markerFor('tema/anden')}`, '  ```', '', '> ### citeret', '>', `> ${markerFor('tema/anden')}`].join('\n');
     const text = answerQuestion(SCAFFOLD, 'tema/foerste', inside);
     assert.equal(answers(text)['tema/foerste'], inside);
-    assert.deepEqual(codes(text), []);
+    // The quoted marker marks nothing, which is worth a word; the one in the code block is an example.
+    assert.deepEqual(codes(text), [`${lineOf(text, `> ${markerFor('tema/anden')}`) + 1} marker.misplaced`]);
+  });
+
+  it('keeps the next question\'s marker with its own heading when a line of --- under answer text makes a heading, and says so on it', () => {
+    const text = answerQuestion(SCAFFOLD, 'tema/foerste', 'Mit svar\n---\nmere af svaret');
+    const document = parseStrategyDocument(text, 'a.md');
+    assert.equal(document.sections.find((s) => s.questionId === 'tema/anden')?.headingLine, lineOf(text, '### Hvorfor?'));
+    assert.equal(answers(text)['tema/anden'], '');
+    assert.deepEqual(codes(text), [`${lineOf(text, 'Mit svar') + 1} heading.endsAnswer`]);
+  });
+
+  for (const [name, answer] of [
+    ['inside a list item', '- punkt\n\n  #### Hvorfor?\n  <!-- dialogue-guide: tema/anden -->\n  svar'],
+    ['inside a block quote', '> <!-- dialogue-guide: tema/anden -->'],
+    ['split over two lines', '<!-- dialogue-guide: tema/anden\n-->'],
+  ]) {
+    it(`warns on a marker ${name}, which marks nothing`, () => {
+      const text = answerQuestion(SCAFFOLD, 'tema/foerste', answer!);
+      const line = text.split('\n').findIndex((l, i) => i > lineOf(text, markerFor('tema/foerste')) && l.includes('<!-- dialogue-guide: tema/anden'));
+      assert.ok(codes(text).includes(`${line + 1} marker.misplaced`), JSON.stringify(codes(text)));
+    });
+  }
+
+  it('stays linear on deeply nested lists: thousands of nested lines, and one line of 80,000 list markers', () => {
+    const nested = Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i * 2)}- x`).join('\n');
+    const oneLine = `${'- '.repeat(80_000)}x`;
+    for (const answer of [nested, oneLine]) {
+      const text = answerQuestion(SCAFFOLD, 'tema/foerste', answer);
+      const started = performance.now();
+      assert.equal(answers(text)['tema/foerste'], answer);
+      // Quadratic work took minutes here; linear work takes milliseconds.
+      assert.ok(performance.now() - started < 2000, `${Math.round(performance.now() - started)} ms`);
+    }
   });
 
   it('reads a lone CR as a line break, as VS Code does', () => {

@@ -192,7 +192,8 @@ export const strategyDocumentProperties: Readonly<Record<string, (numRuns: numbe
       assert.equal(sections.get(id)?.state, expected.replace(/<!--[\s\S]*?-->/g, '').trim() === '' ? 'empty' : 'answered', id);
     }
     const analysis = analyseStrategyDocument(document, [entryOf(s.newGuide)]);
-    const problems = analysis.findings.filter((f) => !['question.unanswered', 'question.removed', 'marker.unknown'].includes(f.code));
+    // Guide text may hold marker-like text; quoted under a theme it marks nothing, and is said so.
+    const problems = analysis.findings.filter((f) => !['question.unanswered', 'question.removed', 'marker.unknown', 'marker.misplaced'].includes(f.code));
     assert.deepEqual(problems, []);
     assert.equal(analysis.total, s.newGuide.themes.reduce((n, t) => n + t.questions.length, 0));
     assert.equal(synced(after, s.newGuide), after, 'a second sync adds nothing');
