@@ -11,6 +11,9 @@ describe('Drafting a strategy document', () => {
     await w.openViewContainer('Dialogue Guide');
     await w.runCommand('dialogueGuide.newStrategyDocument', 'Dialogue Guide: New Strategy Document');
     const input = w.page.locator('.quick-input-widget input.input');
+    // Language: the guide has an English translation; the language it is shown in (Danish) comes first.
+    await w.page.locator('.quick-input-widget input[placeholder^="Which language is the strategy written in?"]').waitFor();
+    await input.press('Enter');
     // Themes: all are chosen; accept them.
     await w.page.locator('.quick-input-widget input[placeholder^="Which themes?"]').waitFor();
     await input.press('Enter');

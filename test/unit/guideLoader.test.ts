@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../../src/core/findings';
 import { inLanguage } from '../../src/core/guide';
@@ -6,7 +7,8 @@ import { loadGuide, loadGuideLibrary } from '../../src/core/guideLoader';
 import { formatFinding } from '../../src/l10n/findingMessages';
 import { nodeFileSystem } from '../../src/node/nodeFileSystem';
 import { english } from './helpers/l10n';
-import { writeTree } from './helpers/repo';
+import { memoryFileSystem } from './helpers/memoryFileSystem';
+import { repoRoot, writeTree } from './helpers/repo';
 
 const GUIDE = ['---', 'id: demo', 'version: 1.0.0', 'language: da', 'title: Demo', '---', ''].join('\n');
 const THEME = [
@@ -235,3 +237,20 @@ describe('loading translations', () => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('loading a guide through the host interface alone', () => {
+  it('gives the same library from files held in memory as from the disk, so the core needs no file system of its own', async () => {
+    const files: Record<string, string> = {};
+    const walk = (folder: string, virtual: string) => {
+      for (const entry of readdirSync(folder, { withFileTypes: true })) {
+        if (entry.isDirectory()) walk(join(folder, entry.name), `${virtual}/${entry.name}`);
+        else files[`${virtual}/${entry.name}`] = readFileSync(join(folder, entry.name), 'utf8');
+      }
+    };
+    walk(join(repoRoot, 'content'), '/memory/content');
+    const fromMemory = await loadGuideLibrary(memoryFileSystem(files), ['/memory/content']);
+    const fromDisk = await loadGuideLibrary(nodeFileSystem, [join(repoRoot, 'content')]);
+    assert.deepEqual(fromMemory.findings, []);
+    assert.equal(JSON.stringify(fromMemory.entries).replaceAll('/memory/content', ''), JSON.stringify(fromDisk.entries).replaceAll(join(repoRoot, 'content'), ''));
+  });
+});
