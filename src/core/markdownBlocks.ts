@@ -149,11 +149,62 @@ export function scanBlocks(text: string, starts: Uint32Array, lineEnd: (line: nu
     top('heading', line, lastLine, level);
   };
 
+  // The line being read, and where reading it has got to. The helpers below read and change these,
+  // so that a line allocates nothing: a 100 MB document has millions of lines.
+  let line = firstLine;
+  let s = text;
+  let base = 0;
+  let end = 0;
+  let pos = 0;
+  /** Container prefixes consume only spaces and `>`, so the next non-space from any point of the line is found once. */
+  let nonSpaceAt = -1;
+  /** The last character that cannot be part of a thematic break or setext underline. */
+  let plainTail = -1;
+  let conflict = false;
+  /** The open block the line has reached: the last one it continues, then each one it opens. */
+  let container = 0;
+  let allClosed = true;
+  let closed = false;
+  const tip = () => open[open.length - 1]!;
+  const nonSpace = (from: number) => (nonSpaceAt >= from ? nonSpaceAt : (nonSpaceAt = nextNonSpace(s, from, end)));
+  const blankFrom = (from: number) => conflict || nonSpace(from) >= end;
+  const touch = () => {
+    if (open.length > 1) open[1]!.last = line;
+  };
+  const lazyParagraph = () => !allClosed && tip().type === 'paragraph';
+  /** Closes the blocks this line did not continue, once. */
+  const closeUnmatched = () => {
+    if (closed) return;
+    closed = true;
+    closeTo(container + 1);
+    allClosed = true;
+  };
+  /** Makes room for a one-line leaf (a heading, a thematic break) in the current container. */
+  const placeLeaf = () => {
+    closeUnmatched();
+    while (!canContain(open[container]!, PARAGRAPH_PROBE)) {
+      closeTo(container);
+      container--;
+    }
+    markChild(container);
+  };
+  const add = (node: Node) => {
+    closeUnmatched();
+    // A paragraph cannot hold a block, and a list only items: they end where another block begins.
+    while (!canContain(open[container]!, node)) {
+      closeTo(container);
+      container--;
+    }
+    markChild(container);
+    push(node);
+    container = open.length - 1;
+  };
+
   let nextTab = text.indexOf('\t', starts[firstLine] ?? text.length);
-  for (let line = firstLine; line < starts.length; line++) {
-    let s = text;
-    let base = starts[line]!;
-    let end = lineEnd(line);
+  for (; line < starts.length; line++) {
+    s = text;
+    base = starts[line]!;
+    end = lineEnd(line);
     if (nextTab >= 0 && nextTab < base) nextTab = text.indexOf('\t', base);
     if (nextTab >= 0 && nextTab < end) {
       s = expandTabs(text.slice(base, end));
@@ -161,23 +212,15 @@ export function scanBlocks(text: string, starts: Uint32Array, lineEnd: (line: nu
       end = s.length;
       nextTab = text.indexOf('\t', starts[line]! + 1);
     }
-    let pos = base;
-    const tip = () => open[open.length - 1]!;
-    // Container prefixes consume only spaces and `>`, so the next non-space from any point of the
-    // line is found once and reused: nested containers cost no rescans.
-    let nonSpaceAt = -1;
-    const nonSpace = (from: number) => (nonSpaceAt >= from ? nonSpaceAt : (nonSpaceAt = nextNonSpace(s, from, end)));
-    // Whether a thematic break or setext underline can start here: only such characters follow.
-    let plainTail = end - 1;
+    pos = base;
+    nonSpaceAt = -1;
+    plainTail = end - 1;
     while (plainTail >= base && isBreakChar(s.charCodeAt(plainTail))) plainTail--;
-    const touch = () => {
-      if (open.length > 1) open[1]!.last = line;
-    };
 
     // Git's conflict markers, outside code and HTML, are no Markdown: read as a blank line, so that
     // `=======` does not turn the text above it into a heading.
     const leaf = tip().type;
-    let conflict = false;
+    conflict = false;
     if (leaf !== 'fence' && leaf !== 'html' && leaf !== 'indented') {
       const marker = conflictMarkerAt(s, base, end, inConflict);
       if (marker) {
@@ -186,7 +229,6 @@ export function scanBlocks(text: string, starts: Uint32Array, lineEnd: (line: nu
         conflict = true;
       }
     }
-    const blankFrom = (from: number) => conflict || nonSpace(from) >= end;
 
     // 1. Which open blocks does this line continue?
     let matched = 0;
@@ -247,37 +289,9 @@ export function scanBlocks(text: string, starts: Uint32Array, lineEnd: (line: nu
       touch();
       continue;
     }
-    const oldTip = open.length - 1;
-    let container = matched;
-    let allClosed = container === oldTip;
-    const lazyParagraph = () => !allClosed && tip().type === 'paragraph';
-    let closed = false;
-    const closeUnmatched = () => {
-      if (closed) return;
-      closed = true;
-      closeTo(container + 1);
-      allClosed = true;
-    };
-    /** Makes room for a one-line leaf (a heading, a thematic break) in the current container. */
-    const placeLeaf = () => {
-      closeUnmatched();
-      while (!canContain(open[container]!, PARAGRAPH_PROBE)) {
-        closeTo(container);
-        container--;
-      }
-      markChild(container);
-    };
-    const add = (node: Node) => {
-      closeUnmatched();
-      // A paragraph cannot hold a block, and a list only items: they end where another block begins.
-      while (!canContain(open[container]!, node)) {
-        closeTo(container);
-        container--;
-      }
-      markChild(container);
-      push(node);
-      container = open.length - 1;
-    };
+    container = matched;
+    allClosed = container === open.length - 1;
+    closed = false;
 
     // 2. New blocks that start on it.
     let matchedLeaf = isCodeLike(open[container]!);
@@ -314,7 +328,9 @@ export function scanBlocks(text: string, starts: Uint32Array, lineEnd: (line: nu
       }
       if (!indented && c === LT) {
         const rest = s.slice(nns, end);
-        const kind = HTML_OPEN.findIndex((re) => re.test(rest));
+        let kind = 0;
+        while (kind < HTML_OPEN.length && !HTML_OPEN[kind]!.test(rest)) kind++;
+        if (kind === HTML_OPEN.length) kind = -1;
         if (kind >= 0 && (kind < 6 || (here.type !== 'paragraph' && !lazyParagraph()))) {
           add({ type: 'html', start: line, last: line, kind: kind + 1 });
           const close = HTML_CLOSE[kind];
