@@ -25,7 +25,7 @@ export async function runCheck(args: readonly string[], context: CliContext): Pr
   const documents = selection.documents.map((document): DocumentCheck => {
     const analysis = analyseStrategyDocument(document, library.entries);
     const findings = analysis.findings.flatMap((f): Finding[] => {
-      const severity = severityFor(f, CI_SEVERITY_POLICY);
+      const severity = severityFor(f, CI_SEVERITY_POLICY, document.frontMatter?.status);
       // The CI policy reports everything and has no hints (an editor-only level); info is its nearest.
       return severity === undefined ? [] : [{ ...f, severity: severity === 'hint' ? 'info' : severity }];
     });

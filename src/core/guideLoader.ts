@@ -311,8 +311,11 @@ export async function loadGuideLibrary(fs: ContentFileSystem, roots: readonly st
 
   const entries: GuideEntry[] = [];
   for (const original of guides.filter((g) => !g.translationOf)) {
-    if (entries.some((e) => e.id === original.id)) {
-      findings.push({ code: 'guide.duplicate', severity: 'error', file: original.source.file, range: original.source.range, args: { id: original.id } });
+    const used = entries.find((e) => e.id === original.id)?.original;
+    if (used) {
+      // The first one found is used, whatever the versions: the message says which, and where.
+      const args = { id: original.id, first: placeOf(used.source), firstTitle: used.title, firstVersion: used.version, version: original.version };
+      findings.push({ code: 'guide.duplicate', severity: 'error', file: original.source.file, range: original.source.range, args });
       continue;
     }
     // One guide per language: a second translation into a language (or into the original's) is never shown.

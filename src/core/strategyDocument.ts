@@ -8,7 +8,7 @@
  */
 import { lineRange, type Finding, type FindingCode, type Range, type Severity } from './findings';
 import { readFrontMatter, type FrontMatter, type FrontMatterResult } from './frontMatter';
-import { findGuideEntry, inLanguage, isThemeId, themeIdOf, type Guide, type GuideEntry, type Question, type Theme } from './guide';
+import { findGuideEntry, findQuestion, inLanguage, isThemeId, themeIdOf, type Guide, type GuideEntry, type Question, type Theme } from './guide';
 import { isBlank, lineBreakOf, lineEnd, lineStarts } from './lines';
 import { scanBlocks, type HeadingBlock } from './markdownBlocks';
 import { readSimpleFrontMatter, type SimpleFrontMatter } from './simpleFrontMatter';
@@ -201,6 +201,8 @@ export function analyseStrategyDocument(document: StrategyDocument, guides: read
   const guide = guideOf(document, guides, options, report);
   if (!document.frontMatter || !guide) return { guide: undefined, themes: [], answered: 0, total: 0, findings: findings.sort(byPosition) };
 
+  // Parse findings about a question of this guide name it as a reader knows it, too.
+  for (let i = 0; i < findings.length; i++) findings[i] = withDisplayName(findings[i]!, guide);
   checkMarkers(document, guide, report);
   checkThemeList(document, guide, report);
   const firstSection = firstById(document.sections, (s) => s.questionId);
@@ -209,10 +211,10 @@ export function analyseStrategyDocument(document: StrategyDocument, guides: read
     const questions = theme.questions.map((question): QuestionStatus => {
       const section = firstSection.get(question.id);
       if (!section) {
-        report('question.missing', 'warning', firstTheme.get(theme.id)?.markerRange ?? document.guideRange ?? lineRange(0), { id: question.id, theme: theme.id });
+        report('question.missing', 'warning', firstTheme.get(theme.id)?.markerRange ?? document.guideRange ?? lineRange(0), { id: question.id, question: displayName(question), theme: theme.id });
       } else if (section.state === 'empty') {
         // On the heading, not the marker: the heading is what the reader sees in any preview.
-        report('question.unanswered', 'info', section.headingRange ?? section.markerRange, { id: question.id });
+        report('question.unanswered', 'info', section.headingRange ?? section.markerRange, { id: question.id, question: displayName(question) });
       }
       return { question, state: section?.state ?? 'missing', section };
     });
@@ -229,6 +231,18 @@ export function themesInScope(guide: Guide, frontMatter: StrategyFrontMatter): r
 }
 
 type Report = (code: FindingCode, severity: Severity, range: Range, args: Record<string, string>) => void;
+
+/** A question as the tree and the Quotes panel name it: "1.2 Formål". Ids stay in `args.id` for machines. */
+export function displayName(question: Pick<Question, 'number' | 'label'>): string {
+  return `${question.number} ${question.label}`;
+}
+
+/** `finding` with `args.question`, the display name, when its `args.id` is a question of `guide`. */
+function withDisplayName(finding: Finding, guide: Guide): Finding {
+  const id = finding.args.id;
+  const found = id === undefined || finding.args.question !== undefined ? undefined : findQuestion(guide, id);
+  return found ? { ...finding, args: { ...finding.args, question: displayName(found.question) } } : finding;
+}
 
 function guideOf(document: StrategyDocument, guides: readonly GuideEntry[], options: AnalyseOptions, report: Report): Guide | undefined {
   const frontMatter = document.frontMatter;
@@ -260,7 +274,10 @@ function checkMarkers(document: StrategyDocument, guide: Guide, report: Report):
     const id = section.questionId;
     const question = questions.get(id);
     if (question) {
-      if (section.themeId !== question.themeId) report('marker.outsideTheme', 'warning', section.markerRange, { id, theme: question.themeId });
+      if (section.themeId !== question.themeId) {
+        const themeTitle = guide.themes.find((t) => t.id === question.themeId)?.title ?? question.themeId;
+        report('marker.outsideTheme', 'warning', section.markerRange, { id, question: displayName(question), theme: question.themeId, themeTitle });
+      }
     } else if (themeIds.has(themeIdOf(id) ?? '')) {
       report('question.removed', 'warning', section.markerRange, { id });
     } else {

@@ -42,9 +42,9 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
   const model = new GuideTreeModel(guides);
   const provider = new GuideTreeProvider(model);
   const view = vscode.window.createTreeView<TreeNode>('dialogueGuide.questions', { treeDataProvider: provider, showCollapseAll: true });
-  const quotes = registerQuotesPanel(context.extensionUri, guides);
   const documents = new StrategyDocuments(guides);
   const navigator = new Navigator(documents);
+  const quotes = registerQuotesPanel(context.extensionUri, guides, navigator);
   const documentsView = new StrategyDocumentsView(documents);
   const review = new ReviewService(documents);
   const follower = new TreeFollowsDocument(documents, model, view, navigator);

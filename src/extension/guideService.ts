@@ -5,6 +5,7 @@ import { findGuideEntry, inLanguage, type Guide, type GuideEntry } from '../core
 import { loadGuideLibrary } from '../core/guideLoader';
 import { prefetchGuideFolders } from '../core/prefetchedFileSystem';
 import { relocateGuideEntry } from '../core/relocateGuide';
+import { showMessageWithCommands } from './commandMessage';
 import { toDiagnostic } from './diagnostics';
 import { workspaceFileSystem } from './workspaceFileSystem';
 
@@ -27,6 +28,8 @@ export class GuideService implements vscode.Disposable {
   private library: Library;
   private generation = 0;
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('dialogueGuide.guides');
+  private waiting = false;
+  private toldAboutTrust = false;
   private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics];
 
   /** `extensionUri` is where the extension is installed: the built-in guide's sources are under it. */
@@ -41,7 +44,17 @@ export class GuideService implements vscode.Disposable {
       }),
       // Relative guide folders are relative to each workspace folder.
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
+      // The workspace's guide folders count from the moment the folder is trusted.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()),
     );
+  }
+
+  /**
+   * Whether the workspace's settings name guide folders that Restricted Mode keeps from loading
+   * (`dialogueGuide.guideFolders` is a restricted setting): its team guides load once the folder is trusted.
+   */
+  get waitingForTrust(): boolean {
+    return this.waiting;
   }
 
   /** The guide language chosen in the settings. */
@@ -84,8 +97,14 @@ export class GuideService implements vscode.Disposable {
     const folders = configuredGuideFolders();
     const generation = ++this.generation;
     const library = folders.length === 0 ? this.builtIn : await this.loadWithBuiltIn(folders);
+    const waiting = !vscode.workspace.isTrusted && (await workspaceNamesGuideFolders());
     // Reloads overlap when settings change quickly: only the newest may publish.
-    if (generation !== this.generation || library === this.library) return;
+    if (generation !== this.generation) return;
+    if (waiting !== this.waiting) {
+      this.waiting = waiting;
+      if (waiting) this.tellAboutTrust();
+    }
+    if (library === this.library) return;
     this.library = library;
     this.diagnostics.clear();
     const byFile = new Map<string, vscode.Diagnostic[]>();
@@ -108,9 +127,39 @@ export class GuideService implements vscode.Disposable {
     return loadGuideLibrary(await prefetchGuideFolders(workspaceFileSystem, roots), roots);
   }
 
+  /** Says once per window, with the trust button, why the workspace's team guides are not there. */
+  private tellAboutTrust(): void {
+    if (this.toldAboutTrust) return;
+    this.toldAboutTrust = true;
+    void showMessageWithCommands(
+      'info',
+      vscode.l10n.t('This folder is in Restricted Mode, so the team guides of its "dialogueGuide.guideFolders" are not loaded yet: they load once you trust the folder with "Manage Workspace Trust".'),
+      { title: vscode.l10n.t('Manage Workspace Trust'), command: 'workbench.trust.manage' },
+    );
+  }
+
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/**
+ * Whether the workspace's own settings (a folder's `.vscode/settings.json`, the `.code-workspace`
+ * file) name `dialogueGuide.guideFolders`. In Restricted Mode VS Code hides such values from the
+ * configuration API, so the files are read as text (reading is safe: nothing in them is run).
+ */
+async function workspaceNamesGuideFolders(): Promise<boolean> {
+  const files = (vscode.workspace.workspaceFolders ?? []).map((f) => vscode.Uri.joinPath(f.uri, '.vscode', 'settings.json'));
+  const workspaceFile = vscode.workspace.workspaceFile;
+  if (workspaceFile && workspaceFile.scheme !== 'untitled') files.push(workspaceFile);
+  for (const file of files) {
+    try {
+      if (new TextDecoder().decode(await vscode.workspace.fs.readFile(file)).includes('"dialogueGuide.guideFolders"')) return true;
+    } catch {
+      // No settings file there.
+    }
+  }
+  return false;
 }
 
 /**

@@ -12,9 +12,18 @@ export interface QuestionRef {
   readonly questionId: string;
 }
 
+/** Which question a line of a strategy document answers (the Navigator knows). */
+export interface QuestionLocator {
+  questionUnder(uri: vscode.Uri, line: number): QuestionRef | undefined;
+}
+
+const FOLLOW_DELAY_MS = 100;
+
 /**
  * The one webview panel that shows the selected question's theme, sibling questions and quotes.
- * It is created on first `show`, reused afterwards, and updated in place by messages.
+ * It is created on first `show`, reused afterwards, and updated in place by messages. While it is
+ * open it follows the question under the cursor of a strategy document, as the tree does, unless
+ * the user pinned it (the toggle in the panel; kept in the page's state across reloads).
  */
 export class QuotesPanel implements vscode.Disposable {
   static readonly viewType = 'dialogueGuide.quotes';
@@ -28,18 +37,36 @@ export class QuotesPanel implements vscode.Disposable {
   /** Whether the page has said `ready` since its HTML was (re)loaded; nothing is posted before. */
   private ready = false;
   private selection: QuestionRef | undefined;
+  private pinnedToQuestion = false;
+  private followTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposables: vscode.Disposable[];
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly guides: GuideService,
+    private readonly locator: QuestionLocator,
   ) {
-    this.disposables = [this.selected, guides.onDidChange(() => this.postState())];
+    this.disposables = [
+      this.selected,
+      guides.onDidChange(() => this.postState()),
+      vscode.window.onDidChangeTextEditorSelection((e) => this.scheduleFollow(e.textEditor)),
+    ];
   }
 
   /** The question the panel shows, while it is open. */
   get current(): QuestionRef | undefined {
     return this.panel && this.selection;
+  }
+
+  /** Whether the panel stays on its question while the cursor moves. */
+  get pinned(): boolean {
+    return this.pinnedToQuestion;
+  }
+
+  /** Pins the panel to the question it shows, or lets it follow the cursor again (the page's toggle does this). */
+  setPinned(pinned: boolean): void {
+    this.pinnedToQuestion = pinned;
+    this.postState();
   }
 
   /**
@@ -66,11 +93,30 @@ export class QuotesPanel implements vscode.Disposable {
 
   /** Takes over a panel VS Code restored after a window reload; `state` is what the page last saved. */
   restore(panel: vscode.WebviewPanel, state: unknown): void {
-    if (isPersistedState(state)) this.selection = { guideId: state.guideId, questionId: state.questionId };
+    if (isPersistedState(state)) {
+      this.selection = { guideId: state.guideId, questionId: state.questionId };
+      this.pinnedToQuestion = state.pinned === true;
+    }
     this.attach(panel);
   }
 
+  private scheduleFollow(editor: vscode.TextEditor): void {
+    if (!this.panel || this.pinnedToQuestion) return;
+    clearTimeout(this.followTimer);
+    this.followTimer = setTimeout(() => this.follow(editor), FOLLOW_DELAY_MS);
+  }
+
+  /** Shows the question under the cursor; the panel keeps its place and the editor its focus. */
+  private follow(editor: vscode.TextEditor): void {
+    if (!this.panel || this.pinnedToQuestion) return;
+    const ref = this.locator.questionUnder(editor.document.uri, editor.selection.active.line);
+    if (!ref || (ref.guideId === this.selection?.guideId && ref.questionId === this.selection.questionId)) return;
+    this.selection = ref;
+    this.postState();
+  }
+
   dispose(): void {
+    clearTimeout(this.followTimer);
     this.panel?.dispose();
     this.detach();
     for (const d of this.disposables) d.dispose();
@@ -152,6 +198,9 @@ export class QuotesPanel implements vscode.Disposable {
       case 'copyQuote':
         void this.copyQuote(message.guideId, message.quoteId);
         break;
+      case 'setPinned':
+        this.setPinned(message.pinned);
+        break;
     }
   }
 
@@ -174,7 +223,7 @@ export class QuotesPanel implements vscode.Disposable {
     if (!this.selection) return;
     const guide = this.guides.guide(this.selection.guideId);
     const state = guide && buildQuotesViewState(guide, this.selection.questionId);
-    this.post(state ? { type: 'update', state } : { type: 'missing', ...this.selection });
+    this.post(state ? { type: 'update', state, pinned: this.pinnedToQuestion } : { type: 'missing', ...this.selection });
   }
 
   private post(message: HostMessage): void {
@@ -211,6 +260,9 @@ function quotesStrings(): QuotesStrings {
     copyLabel: vscode.l10n.t('Copy the quote from {0}', '{0}'),
     copied: vscode.l10n.t('Quote copied to the clipboard.'),
     missing: vscode.l10n.t('This question is no longer in the guide.'),
+    pin: vscode.l10n.t('Pin'),
+    pinOff: vscode.l10n.t('The quotes follow the question you are answering. Pin them to keep this question.'),
+    pinOn: vscode.l10n.t('Pinned to this question. Unpin to follow the question you are answering again.'),
   };
 }
 
@@ -218,8 +270,9 @@ function quotesStrings(): QuotesStrings {
 export function registerQuotesPanel(
   extensionUri: vscode.Uri,
   guides: GuideService,
+  locator: QuestionLocator,
 ): { panel: QuotesPanel; disposable: vscode.Disposable } {
-  const panel = new QuotesPanel(extensionUri, guides);
+  const panel = new QuotesPanel(extensionUri, guides, locator);
   const serializer = vscode.window.registerWebviewPanelSerializer(QuotesPanel.viewType, {
     deserializeWebviewPanel: async (webviewPanel, state) => panel.restore(webviewPanel, state),
   });

@@ -41,7 +41,7 @@ export function findingMessage(finding: Finding, t: Translate): string {
     case 'guide.noThemes':
       return t('The guide has no themes: add a Markdown file per theme beside guide.md.', a);
     case 'guide.duplicate':
-      return t('Another guide already has the id "{id}".', a);
+      return t('Another guide already has the id "{id}": "{firstTitle}" (version {firstVersion}, {first}) is used and this one (version {version}) is not, whatever the versions, because the first guide found with an id is used: the built-in guide, then the guide folders in their order. To publish a newer version, edit that guide and raise its "version"; to use this one beside it, give it an id of its own and name that id in "guide:" of its documents.', a);
     case 'theme.noQuestions':
       return t('The theme "{id}" has no questions.', a);
     case 'translation.noOriginal':
@@ -55,13 +55,13 @@ export function findingMessage(finding: Finding, t: Translate): string {
     case 'marker.duplicate':
       return t('The marker "{id}" is already on line {line}; only the first one counts.', a);
     case 'marker.outsideTheme':
-      return t('The question "{id}" is outside its theme: move it under the theme "{theme}".', a);
+      return t('Question {question} is outside its theme: move it under the theme "{themeTitle}".', named(a));
     case 'question.removed':
       return t('The question "{id}" is no longer in the guide; its answer is kept.', a);
     case 'question.missing':
-      return t('The question "{id}" of the guide is missing from the document.', a);
+      return t('Question {question} of the guide is missing from the document.', named(a));
     case 'question.unanswered':
-      return t('The question "{id}" is not answered yet.', a);
+      return t('Question {question} is not answered yet.', named(a));
     case 'document.conflict':
       return t('Git conflict marker: resolve the conflict before going on.', a);
     case 'document.noGuide':
@@ -91,10 +91,18 @@ export function findingMessage(finding: Finding, t: Translate): string {
     case 'marker.misplaced':
       return t("This looks like a marker, but inside a list, a quote or split over lines it marks no question: put it on a line of its own, at the start of the line.", a);
     case 'heading.endsAnswer':
-      return t("This heading ends the answer to \"{id}\" above it, so the text under it counts for no question. (Text with a line of --- right under it is a heading: leave a blank line above --- for a horizontal rule.)", a);
+      return t("This heading ends the answer to {question} above it, so the text under it counts for no question. (Text with a line of --- right under it is a heading: leave a blank line above --- for a horizontal rule.)", named(a));
     case 'translation.order':
       return t("\"{id}\" is number {number} in the original ({language}) but stands elsewhere here: the guide is shown in the original's order and numbered as there.", a);
   }
+}
+
+/**
+ * `args` with `question`, a question's display name ("1.2 Formål", set by the analysis), or its quoted
+ * id when the finding was made without the guide; `themeTitle` likewise falls back to the theme's id.
+ */
+function named(args: Readonly<Record<string, string>>): Record<string, string> {
+  return { ...args, question: args.question ?? `"${args.id ?? ''}"`, themeTitle: args.themeTitle ?? args.theme ?? '' };
 }
 
 /** The core names types by their YAML shape; readers get a word in their language. */

@@ -40,6 +40,10 @@ export interface QuotesStrings {
   readonly copyLabel: string;
   readonly copied: string;
   readonly missing: string;
+  /** The pin toggle's text, and its tooltip while off (the panel follows the cursor) and on. */
+  readonly pin: string;
+  readonly pinOff: string;
+  readonly pinOn: string;
 }
 
 /** What the page keeps with `setState`; the serializer gets it back after a window reload. */
@@ -48,11 +52,13 @@ export interface PersistedState {
   readonly questionId: string;
   /** The last rendered view, so a reloaded page shows it before the extension answers. */
   readonly view?: QuotesViewState;
+  /** Whether the user pinned the panel to this question, so it no longer follows the cursor. */
+  readonly pinned?: boolean;
 }
 
 /** Extension → page. */
 export type HostMessage =
-  | { readonly type: 'update'; readonly state: QuotesViewState }
+  | { readonly type: 'update'; readonly state: QuotesViewState; readonly pinned: boolean }
   /** The selected question is not in the (reloaded) guide. */
   | { readonly type: 'missing'; readonly guideId: string; readonly questionId: string }
   | { readonly type: 'copied'; readonly quoteId: string };
@@ -61,13 +67,18 @@ export type HostMessage =
 export type PageMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'selectQuestion'; readonly guideId: string; readonly questionId: string }
-  | { readonly type: 'copyQuote'; readonly guideId: string; readonly quoteId: string };
+  | { readonly type: 'copyQuote'; readonly guideId: string; readonly quoteId: string }
+  /** The pin toggle: pinned, the panel stays on its question while the cursor moves. */
+  | { readonly type: 'setPinned'; readonly pinned: boolean };
 
-/** The fields (besides `type`) each page message carries; all are non-empty strings. */
-const pageMessageFields: { readonly [T in PageMessage['type']]: readonly string[] } = {
-  ready: [],
-  selectQuestion: ['guideId', 'questionId'],
-  copyQuote: ['guideId', 'quoteId'],
+type FieldKind = 'string' | 'boolean';
+
+/** The fields (besides `type`) each page message carries: non-empty strings, or booleans. */
+const pageMessageFields: { readonly [T in PageMessage['type']]: Readonly<Record<string, FieldKind>> } = {
+  ready: {},
+  selectQuestion: { guideId: 'string', questionId: 'string' },
+  copyQuote: { guideId: 'string', quoteId: 'string' },
+  setPinned: { pinned: 'boolean' },
 };
 
 /** Whether `value` is exactly one of the page messages: known `type`, the right fields, nothing else. */
@@ -76,10 +87,10 @@ export function isPageMessage(value: unknown): value is PageMessage {
   const record = value as Record<string, unknown>;
   const type = record.type;
   if (typeof type !== 'string' || !Object.hasOwn(pageMessageFields, type)) return false;
-  const fields = pageMessageFields[type as PageMessage['type']];
+  const fields = Object.entries(pageMessageFields[type as PageMessage['type']]);
   const keys = Object.keys(record);
   if (keys.length !== fields.length + 1) return false;
-  return fields.every((field) => isNonEmptyString(record[field]));
+  return fields.every(([field, kind]) => (kind === 'boolean' ? typeof record[field] === 'boolean' : isNonEmptyString(record[field])));
 }
 
 /** Whether `value` (from `getState` or the serializer, so untrusted) names a question. */

@@ -19,6 +19,8 @@ let statusTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** The last view this page rendered, for the Copy buttons and persistence. */
 let currentView: QuotesViewState | undefined;
+/** Whether the panel is pinned to its question; the extension owns it and says so with every update. */
+let pinned = false;
 
 function readJson<T>(text: string | undefined): T | undefined {
   if (!text) return undefined;
@@ -90,12 +92,23 @@ function renderQuote(view: QuotesViewState, quote: QuotesViewState['quotes'][num
   );
 }
 
+/** The pin toggle: a real button with `aria-pressed`, so screen readers announce its state. */
+function renderPin(): HTMLElement {
+  const button = element('button', { className: 'pin', text: strings?.pin ?? 'Pin' });
+  button.type = 'button';
+  button.dataset.focusKey = 'pin';
+  button.setAttribute('aria-pressed', String(pinned));
+  button.title = pinned ? (strings?.pinOn ?? '') : (strings?.pinOff ?? '');
+  button.addEventListener('click', () => vscode.postMessage({ type: 'setPinned', pinned: !pinned }));
+  return button;
+}
+
 function render(view: QuotesViewState): void {
   // Keep focus on the same control across the in-place update, so keyboard users stay put.
   const focusKey = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.focusKey : undefined;
   currentView = view;
 
-  const header = element('header', {}, element('h1', { text: view.theme.title }));
+  const header = element('header', {}, element('div', { className: 'title' }, element('h1', { text: view.theme.title }), renderPin()));
   const intro = introParagraphs(view.theme.intro);
   if (intro.length > 0) header.append(element('div', { className: 'intro' }, ...intro));
 
@@ -134,14 +147,14 @@ function render(view: QuotesViewState): void {
       if (candidate.dataset.focusKey === focusKey) candidate.focus();
     }
   }
-  vscode.setState({ guideId: view.guideId, questionId: view.questionId, view });
+  vscode.setState({ guideId: view.guideId, questionId: view.questionId, view, pinned });
 }
 
 function renderMissing(guideId: string, questionId: string): void {
   currentView = undefined;
   root.removeAttribute('lang');
   root.replaceChildren(element('p', { className: 'empty', text: strings?.missing ?? 'The question is not in the guide.' }));
-  vscode.setState({ guideId, questionId });
+  vscode.setState({ guideId, questionId, pinned });
 }
 
 function announce(text: string): void {
@@ -155,6 +168,7 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   if (typeof message !== 'object' || message === null) return;
   switch (message.type) {
     case 'update':
+      pinned = message.pinned;
       render(message.state);
       break;
     case 'missing':
@@ -172,6 +186,7 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
 // The last view this page showed (after the panel was hidden or the window reloaded) beats the
 // view baked into the HTML when the panel was created; the extension's `update` follows anyway.
 const saved = vscode.getState() as PersistedState | undefined;
+pinned = saved?.pinned === true;
 const initial = saved?.view ?? readJson<QuotesViewState | null>(document.body.dataset.state) ?? undefined;
 if (initial) render(initial);
 vscode.postMessage({ type: 'ready' });

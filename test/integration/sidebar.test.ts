@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { allQuestions } from '../../src/core/guide';
 import type { QuestionNode } from '../../src/core/guideTree';
 import type { DialogueGuideInternals } from '../../src/extension/extension';
-import { closeAllEditors, internals, waitFor, webviewTabs } from './helpers';
+import { markerFor } from '../../src/core/strategyDocument';
+import { closeAllEditors, internals, waitFor, webviewTabs, workspaceTempFolder } from './helpers';
 
 describe('The sidebar', () => {
   let api: DialogueGuideInternals;
@@ -57,5 +58,73 @@ describe('The sidebar', () => {
     const node = api.model.question('sociale-medier-i-lokalpolitikken', 'sociale-medier/platforme');
     await vscode.commands.executeCommand('dialogueGuide.copyQuestion', node);
     assert.equal(await vscode.env.clipboard.readText(), 'Hvilke sociale medier anvender I?');
+  });
+});
+
+describe('The quotes panel beside a strategy document', () => {
+  const GUIDE = 'sociale-medier-i-lokalpolitikken';
+  let api: DialogueGuideInternals;
+  let folder: Awaited<ReturnType<typeof workspaceTempFolder>>;
+  let document: vscode.TextDocument;
+
+  before(async () => {
+    api = await internals();
+    folder = await workspaceTempFolder();
+    const uri = vscode.Uri.joinPath(folder, 'citater.md');
+    await vscode.commands.executeCommand('dialogueGuide.newStrategyDocument', { guide: GUIDE, title: 'Strategi', organisation: 'Eksempel Kommune', uri: uri.toString() });
+    document = await vscode.workspace.openTextDocument(uri);
+  });
+
+  after(async () => {
+    api.quotes.setPinned(false);
+    await closeAllEditors();
+    await folder.dispose();
+  });
+
+  /** The editor with the cursor in `questionId`'s answer. */
+  async function answerIn(questionId: string): Promise<vscode.TextEditor> {
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One });
+    const line = document.getText().split('\n').indexOf(markerFor(questionId)) + 1;
+    editor.selection = new vscode.Selection(line, 0, line, 0);
+    return editor;
+  }
+
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('follows the question being answered into another theme, and stays put while pinned', async () => {
+    await closeAllEditors();
+    await answerIn('sociale-medier/formaal');
+    await waitFor('the document to be parsed', () => api.documents.get(document.uri)?.analysis.guide !== undefined);
+    await vscode.commands.executeCommand('dialogueGuide.showQuotes', { guideId: GUIDE, questionId: 'sociale-medier/formaal', preserveFocus: true });
+    await waitFor('the quotes panel', () => webviewTabs('dialogueGuide.quotes').length === 1);
+
+    await answerIn('samspil/behov');
+    await waitFor('the panel to follow the cursor to theme 4', () => api.quotes.current?.questionId === 'samspil/behov');
+
+    api.quotes.setPinned(true);
+    await answerIn('enkeltsager/fokus');
+    await pause(500);
+    assert.equal(api.quotes.current?.questionId, 'samspil/behov', 'a pinned panel keeps its question');
+
+    api.quotes.setPinned(false);
+    await answerIn('digital-deltagelse/graenser');
+    await waitFor('the panel to follow again once unpinned', () => api.quotes.current?.questionId === 'digital-deltagelse/graenser');
+  });
+
+  it('keeps the keyboard in the editor when "Show quotes" above a heading is clicked', async () => {
+    await closeAllEditors();
+    await answerIn('sociale-medier/platforme');
+    await waitFor('the document to be parsed', () => api.documents.get(document.uri)?.analysis.guide !== undefined);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    const lens = lenses.find((l) => l.command?.command === 'dialogueGuide.showQuotes' && (l.command.arguments?.[0] as { questionId?: string }).questionId === 'sociale-medier/inspiration');
+    assert.ok(lens?.command);
+    await vscode.commands.executeCommand(lens.command.command, ...(lens.command.arguments ?? []));
+    await waitFor('the quotes panel', () => webviewTabs('dialogueGuide.quotes').length === 1);
+    await pause(300);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), document.uri.toString(), 'the editor keeps the focus');
+    assert.ok(vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputText, 'the active tab is the document, not the panel');
+    const panelGroup = vscode.window.tabGroups.all.find((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('dialogueGuide.quotes')));
+    assert.notEqual(panelGroup?.viewColumn, vscode.window.activeTextEditor?.viewColumn, 'the quotes open beside the document, not over it');
+    assert.equal(api.quotes.current?.questionId, 'sociale-medier/inspiration');
   });
 });

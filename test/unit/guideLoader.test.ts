@@ -224,6 +224,17 @@ describe('loading translations', () => {
     );
   });
 
+  it('says which of two guides with one id is used, whatever their versions: the first one found', async () => {
+    const team = writeTree({ 'demo/guide.md': GUIDE.replace('version: 1.0.0', 'version: 2.0.0').replace('title: Demo', 'title: Team'), 'demo/tema.md': THEME });
+    const builtIn = writeTree({ 'demo/guide.md': GUIDE, 'demo/tema.md': THEME });
+    const library = await loadGuideLibrary(nodeFileSystem, [builtIn, team]);
+    assert.deepEqual(library.entries.map((e) => [e.original.title, e.original.version]), [['Demo', '1.0.0']], 'the higher version does not win');
+    const message = messageOf(library.findings, 'guide.duplicate');
+    assert.ok(message.startsWith(`${join(team, 'demo/guide.md')}:2: Another guide already has the id "demo": "Demo" (version 1.0.0, ${join(builtIn, 'demo/guide.md')}:2) is used and this one (version 2.0.0) is not`), message);
+    assert.match(message, /raise its "version"/);
+    assert.match(message, /give it an id of its own/);
+  });
+
   it('names the translation that has no original', async () => {
     const files = translation(THEME);
     delete (files as Record<string, string>)['demo/da/guide.md'];

@@ -38,6 +38,9 @@ const hostileStrings: QuotesStrings = {
   copyLabel: `${ATTRIBUTE_QUOTES} {0}`,
   copied: CR_BACKTICKS,
   missing: IMG,
+  pin: SCRIPT,
+  pinOff: ATTRIBUTE_QUOTES,
+  pinOn: SVG,
 };
 
 function options(overrides: Partial<QuotesHtmlOptions> = {}): QuotesHtmlOptions {

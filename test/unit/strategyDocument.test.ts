@@ -253,10 +253,10 @@ describe('analysing a strategy document against its guide', () => {
   it('reports an unanswered question (as info) at its heading and a missing one at its theme marker', () => {
     const text = scaffoldStrategyDocument(GUIDE, { title: 'T', organisation: 'O' }).replace(/\n### Hvordan\?\n\n<!-- dialogue-guide: andet\/tredje -->\n/, '');
     assert.deepEqual(summary(analyse(text).findings), [
-      'question.unanswered info 17:0-17:15 {"id":"tema/foerste"}',
-      'question.unanswered info 21:0-21:12 {"id":"tema/anden"}',
-      'question.missing warning 27:0-27:30 {"id":"andet/tredje","theme":"andet"}',
-      'question.unanswered info 29:0-29:12 {"id":"andet/fjerde"}',
+      'question.unanswered info 17:0-17:15 {"id":"tema/foerste","question":"1.1 Hvad gør I?"}',
+      'question.unanswered info 21:0-21:12 {"id":"tema/anden","question":"1.2 Hvorfor?"}',
+      'question.missing warning 27:0-27:30 {"id":"andet/tredje","question":"2.1 Hvordan?","theme":"andet"}',
+      'question.unanswered info 29:0-29:12 {"id":"andet/fjerde","question":"2.2 Hvornår?"}',
     ]);
   });
 
@@ -266,7 +266,7 @@ describe('analysing a strategy document against its guide', () => {
       .replace(/### Hvorfor\?\n\n<!-- dialogue-guide: tema\/anden -->\n/, '');
     const findings = summary(analyse(marked).findings).filter((f) => !f.startsWith('question.'));
     assert.deepEqual(findings, [
-      'marker.outsideTheme warning 14:0-14:35 {"id":"tema/anden","theme":"tema"}',
+      'marker.outsideTheme warning 14:0-14:35 {"id":"tema/anden","question":"1.2 Hvorfor?","theme":"tema","themeTitle":"Tema"}',
       'marker.noHeading warning 26:0-26:31 {"id":"ukendt"}',
       'marker.unknown warning 26:0-26:31 {"id":"ukendt"}',
       'marker.noHeading warning 28:0-28:33 {"id":"ukendt/x"}',
@@ -308,6 +308,20 @@ describe('analysing a strategy document against its guide', () => {
     const findings = analyse(withLine(DOCUMENT, 16, '<<<<<<< HEAD\n=======\n>>>>>>> b')).findings;
     const message = (code: Finding['code']) => formatFinding(findings.find((f) => f.code === code)!, english);
     assert.equal(message('document.conflict'), 'strategi.md:17: Git conflict marker: resolve the conflict before going on.');
-    assert.equal(message('question.missing'), 'strategi.md:3: The question "andet/tredje" of the guide is missing from the document.');
+    assert.equal(message('question.missing'), 'strategi.md:3: Question 2.1 Hvordan? of the guide is missing from the document.');
+  });
+
+  it('names a question in its messages as the tree does, by number and label in the language asked for, and keeps the id for machines', () => {
+    const text = scaffoldStrategyDocument(GUIDE, { title: 'T', organisation: 'O' }).replace('<!-- dialogue-guide: tema/anden -->', '<!-- dialogue-guide: tema/anden -->\n\nSvar.\nTekst\n---\n\nMere.');
+    const named = (language?: string) => analyseStrategyDocument(parseStrategyDocument(text, 'a.md'), LIBRARY, { language }).findings;
+    const unanswered = named().find((f) => f.code === 'question.unanswered')!;
+    assert.equal(unanswered.args.id, 'tema/foerste');
+    assert.equal(formatFinding(unanswered, english), 'a.md:18: Question 1.1 Hvad gør I? is not answered yet.');
+    assert.equal(formatFinding(named('en').find((f) => f.code === 'question.unanswered')!, english), 'a.md:18: Question 1.1 What do you do? is not answered yet.');
+    // A parse finding about a question of the guide gets its name once the guide is known.
+    const ends = named().find((f) => f.code === 'heading.endsAnswer')!;
+    assert.deepEqual(ends.args, { id: 'tema/anden', question: '1.2 Hvorfor?' });
+    assert.match(formatFinding(ends, english), /ends the answer to 1\.2 Hvorfor\? above it/);
+    assert.match(formatFinding(parseStrategyDocument(text, 'a.md').findings.find((f) => f.code === 'heading.endsAnswer')!, english), /ends the answer to "tema\/anden" above it/);
   });
 });

@@ -7,6 +7,8 @@ describe('webview messages', () => {
       { type: 'ready' },
       { type: 'selectQuestion', guideId: 'guide', questionId: 'tema/spoergsmaal' },
       { type: 'copyQuote', guideId: 'guide', quoteId: 'tema/citat' },
+      { type: 'setPinned', pinned: true },
+      { type: 'setPinned', pinned: false },
     ];
     for (const message of valid) {
       it(`accepts a well-formed ${message.type} message`, () => {
@@ -35,6 +37,9 @@ describe('webview messages', () => {
       ['a copyQuote message with an array for quoteId', { type: 'copyQuote', guideId: 'guide', quoteId: ['q'] }],
       ['a copyQuote message with null for guideId', { type: 'copyQuote', guideId: null, quoteId: 'q' }],
       ['a copyQuote message that carries its own text', { type: 'copyQuote', guideId: 'g', quoteId: 'q', text: 'x' }],
+      ['a setPinned message without pinned', { type: 'setPinned' }],
+      ['a setPinned message with a string for pinned', { type: 'setPinned', pinned: 'true' }],
+      ['a setPinned message with an extra field', { type: 'setPinned', pinned: true, questionId: 'q' }],
     ];
     for (const [name, value] of invalid) {
       it(`rejects ${name}`, () => {
@@ -47,6 +52,7 @@ describe('webview messages', () => {
     it('accepts the state the page saves, with or without the last view', () => {
       assert.equal(isPersistedState({ guideId: 'guide', questionId: 'q' }), true);
       assert.equal(isPersistedState({ guideId: 'guide', questionId: 'q', view: {} }), true);
+      assert.equal(isPersistedState({ guideId: 'guide', questionId: 'q', pinned: true }), true);
     });
 
     it('rejects state from an older or broken page', () => {

@@ -41,14 +41,35 @@ export class SwitchLanguageCommand implements Command {
   async execute(language?: unknown): Promise<void> {
     const available = [...new Set(this.guides.entries.flatMap(languagesOf))];
     let chosen = typeof language === 'string' && available.includes(language) ? language : undefined;
-    if (!chosen) {
-      const pick = await vscode.window.showQuickPick(
-        available.map((code) => ({ label: languageName(code), description: code, picked: code === this.guides.language, code })),
-        { title: vscode.l10n.t('Guide language'), placeHolder: vscode.l10n.t('The language the guide is shown in') },
-      );
-      chosen = pick?.code;
-    }
+    if (!chosen) chosen = await this.pick(available);
     if (chosen) await this.guides.setLanguage(chosen);
+  }
+
+  /**
+   * Asks for a language, with the one the guides are shown in marked and active, so that Enter keeps it.
+   * (`picked` is only honoured by multi-select pickers: a single pick highlights its first item, which was Danish.)
+   */
+  private async pick(available: readonly string[]): Promise<string | undefined> {
+    const shown = new Set(this.guides.guides.map((g) => g.language));
+    const items = available.map((code) => {
+      const inUse = shown.has(code);
+      return { label: languageName(code), description: inUse ? vscode.l10n.t('{0}, shown now', code) : code, iconPath: inUse ? new vscode.ThemeIcon('check') : undefined, code };
+    });
+    const quickPick = vscode.window.createQuickPick<(typeof items)[number]>();
+    quickPick.title = vscode.l10n.t('Guide language');
+    quickPick.placeholder = vscode.l10n.t('The language the guide is shown in');
+    quickPick.items = items;
+    const current = items.find((item) => item.code === this.guides.language && shown.has(item.code)) ?? items.find((item) => shown.has(item.code));
+    if (current) quickPick.activeItems = [current];
+    try {
+      return await new Promise<string | undefined>((resolve) => {
+        quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0]?.code));
+        quickPick.onDidHide(() => resolve(undefined));
+        quickPick.show();
+      });
+    } finally {
+      quickPick.dispose();
+    }
   }
 }
 

@@ -15,15 +15,21 @@ export class ShowQuotesCommand implements Command {
     private readonly roots: () => readonly GuideNode[],
   ) {}
 
+  /**
+   * `arg` is a tree node, or `{ guideId, questionId, preserveFocus? }` (the CodeLens passes
+   * `preserveFocus: true`: the quotes open beside the editor and the keyboard stays in it).
+   */
   async execute(arg?: unknown): Promise<void> {
     const target = await this.target(arg);
-    if (target) this.panel.show(target.guideId, target.questionId);
+    if (!target) return;
+    const preserveFocus = isRecord(arg) && arg.preserveFocus === true;
+    const editor = vscode.window.activeTextEditor;
+    this.panel.show(target.guideId, target.questionId, preserveFocus ? { preserveFocus, beside: editor?.viewColumn } : {});
   }
 
   private async target(arg: unknown): Promise<{ guideId: string; questionId: string } | undefined> {
-    if (typeof arg === 'object' && arg !== null && 'guideId' in arg && 'questionId' in arg) {
-      const { guideId, questionId } = arg as { guideId: unknown; questionId: unknown };
-      if (typeof guideId === 'string' && typeof questionId === 'string') return { guideId, questionId };
+    if (isRecord(arg) && typeof arg.guideId === 'string' && typeof arg.questionId === 'string' && !('kind' in arg)) {
+      return { guideId: arg.guideId, questionId: arg.questionId };
     }
     const node = questionArgument(arg, this.view);
     if (node) return node;
@@ -38,6 +44,10 @@ export class ShowQuotesCommand implements Command {
     );
     return pick?.node;
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }
 
 /**

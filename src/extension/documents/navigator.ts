@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { QuestionStatus } from '../../core/strategyDocument';
+import { showMessageWithCommands } from '../commandMessage';
 import type { ParsedDocument, StrategyDocuments } from './strategyDocuments';
 
 /** What `revealQuestion` did: the editor it showed the section in, or why it showed none. */
@@ -12,14 +13,19 @@ export class Navigator {
   /**
    * Reveals a question's section in the active strategy document for its guide, opening one if
    * needed: in the group that shows it already, else in `viewColumn` (the active group when not
-   * given). A document without the section says so in the status bar.
+   * given). A document without the section says so, offering "Add Missing Questions".
    */
   async revealQuestion(guideId: string, questionId: string, options: { preserveFocus?: boolean; viewColumn?: vscode.ViewColumn } = {}): Promise<RevealResult> {
     const entry = await this.documentFor(guideId);
     if (!entry) return { status: 'noDocument' };
     const status = statuses(entry).find((q) => q.question.id === questionId);
     if (!status?.section) {
-      vscode.window.setStatusBarMessage(vscode.l10n.t('This question has no section in {0}: run "Add Missing Questions".', vscode.workspace.asRelativePath(entry.uri)), 5000);
+      // A notification, not the status bar, which cuts a message this long short.
+      void showMessageWithCommands('info', vscode.l10n.t('This question has no section in {0} yet: "Add Missing Questions" adds it.', vscode.workspace.asRelativePath(entry.uri)), {
+        title: vscode.l10n.t('Add Missing Questions'),
+        command: 'dialogueGuide.syncDocument',
+        arguments: [entry.uri],
+      });
       return { status: 'noSection' };
     }
     const shownIn = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === entry.uri.toString())?.viewColumn;
@@ -31,7 +37,10 @@ export class Navigator {
   async step(direction: 1 | -1): Promise<void> {
     const entry = this.documents.active;
     if (!entry) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a strategy document first, or create one with "New Strategy Document".'));
+      void showMessageWithCommands('info', vscode.l10n.t('Open a strategy document first, or create one with "New Strategy Document".'), {
+        title: vscode.l10n.t('New Strategy Document'),
+        command: 'dialogueGuide.newStrategyDocument',
+      });
       return;
     }
     const open = statuses(entry).filter((q) => q.state !== 'answered' && q.section);
@@ -52,6 +61,15 @@ export class Navigator {
         ? (open.find((q) => start(q) > (here?.lines.start ?? line)) ?? open[0]!)
         : ([...open].reverse().find((q) => start(q) < (here ? here.lines.start : line)) ?? open.at(-1)!);
     await this.select(entry, next, false);
+  }
+
+  /** The question (of its guide) whose section holds `line` of the strategy document at `uri`. */
+  questionUnder(uri: vscode.Uri, line: number): { guideId: string; questionId: string } | undefined {
+    const entry = this.documents.get(uri);
+    const guideId = entry?.analysis.guide?.id;
+    if (!entry || !guideId) return undefined;
+    const status = this.questionAt(entry, line);
+    return status && { guideId, questionId: status.question.id };
   }
 
   /** The question whose section holds `line` of a parsed document. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { editorSeverityPolicy, severityFor, type UnansweredLevel } from '../../core/severityPolicy';
-import { toDiagnostic } from '../diagnostics';
+import { editorSeverityPolicy, severityFor } from '../../core/severityPolicy';
+import { toDiagnostic, unansweredSetting } from '../diagnostics';
 import type { StrategyDocuments } from './strategyDocuments';
 
 /** Publishes each open strategy document's findings to the Problems panel, as it is typed. */
@@ -12,9 +12,10 @@ export function registerStrategyDiagnostics(documents: StrategyDocuments): vscod
       collection.delete(uri);
       return;
     }
-    const policy = editorSeverityPolicy(vscode.workspace.getConfiguration('dialogueGuide', uri).get<UnansweredLevel>('diagnostics.unanswered', 'information'));
+    const policy = editorSeverityPolicy(unansweredSetting(uri));
+    const status = entry.parsed.frontMatter?.status;
     const diagnostics = entry.analysis.findings.flatMap((finding) => {
-      const severity = severityFor(finding, policy);
+      const severity = severityFor(finding, policy, status);
       return severity === undefined ? [] : [toDiagnostic(finding, severity)];
     });
     collection.set(uri, diagnostics);
@@ -25,6 +26,10 @@ export function registerStrategyDiagnostics(documents: StrategyDocuments): vscod
     documents.onDidChange(publish),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('dialogueGuide.diagnostics.unanswered')) for (const entry of documents.documents) publish(entry.uri);
+    }),
+    // Restricted Mode words a missing guide differently (see toDiagnostic).
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      for (const entry of documents.documents) publish(entry.uri);
     }),
   );
 }
