@@ -16,7 +16,7 @@ import { StrategyDocuments } from './documents/strategyDocuments';
 import { GuideService } from './guideService';
 import { registerQuotesPanel, type QuotesPanel } from './quotesPanel';
 import { registerAnswerDiffProvider } from './review/answerDiff';
-import { reviewSummary } from './review/reviewMessages';
+import { onlyChangedNote, reviewSummary } from './review/reviewMessages';
 import { ReviewService, reviewMarks } from './review/reviewService';
 import { GuideTreeModel } from './tree/guideTreeModel';
 import { GuideTreeProvider } from './tree/guideTreeProvider';
@@ -46,9 +46,13 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
   const navigator = new Navigator(documents);
   const quotes = registerQuotesPanel(context.extensionUri, guides, navigator);
   const documentsView = new StrategyDocumentsView(documents);
-  const review = new ReviewService(documents);
+  const review = new ReviewService(documents, context.workspaceState);
   const follower = new TreeFollowsDocument(documents, model, view, navigator);
   const commands = new CommandManager();
+  const showReview = () => {
+    follower.setReview(reviewMarks(review.current), onlyChangedNote(review.current, model.onlyChanged));
+    view.description = reviewSummary(review.current, review.asked);
+  };
   context.subscriptions.push(
     guides,
     model,
@@ -63,10 +67,9 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
     review,
     registerAnswerDiffProvider(documents, review),
     // Review marks ride on the same tree rows as answer marks; the count goes in the title bar.
-    review.onDidChange((state) => {
-      follower.setReview(reviewMarks(state));
-      view.description = reviewSummary(state);
-    }),
+    review.onDidChange(showReview),
+    // The filter rebuilds the whole tree (no nodes named): its note may change.
+    model.onDidChangeData((nodes) => nodes === undefined && showReview()),
     registerStrategyDiagnostics(documents),
     registerProgressStatusBar(documents),
     registerQuestionLenses(documents),
@@ -87,12 +90,12 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
     new PickStrategyDocumentCommand(documents),
     new SyncDocumentCommand(documents),
     new RepairMarkerCommand(documents),
-    new CompareWithBaseCommand(review, guides, documents, navigator, view),
+    new CompareWithBaseCommand(review, guides, documents, navigator, model, view),
     new StepChangedAnswerCommand(1, review, guides, model, view),
     new StepChangedAnswerCommand(-1, review, guides, model, view),
     new PickReviewBaseCommand(review, documents),
-    new FilterChangedCommand(true, model),
-    new FilterChangedCommand(false, model),
+    new FilterChangedCommand(true, model, review),
+    new FilterChangedCommand(false, model, review),
   );
 
   // A question picked inside the quotes panel is selected in the tree too.

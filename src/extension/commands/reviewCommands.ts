@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showMessageWithCommands } from '../commandMessage';
 import { findQuestion } from '../../core/guide';
 import type { TreeNode } from '../../core/guideTree';
 import type { Navigator } from '../documents/navigator';
@@ -6,23 +7,32 @@ import type { StrategyDocuments } from '../documents/strategyDocuments';
 import type { GuideService } from '../guideService';
 import { answerUri } from '../review/answerDiff';
 import type { Ref } from '../review/gitApi';
-import { reviewProblem } from '../review/reviewMessages';
-import { reviewBase, type ReadyReview, type ReviewService } from '../review/reviewService';
+import { showReviewProblem } from '../review/reviewMessages';
+import type { ReadyReview, ReviewService } from '../review/reviewService';
 import type { GuideTreeModel } from '../tree/guideTreeModel';
 import { requireTrust } from '../trust';
 import type { Command } from './commandManager';
 import { questionArgument } from './guideCommands';
 
+/** Tells the user to open a strategy document, with New Strategy Document as a button. */
+function askForDocument(): void {
+  void showMessageWithCommands('info', vscode.l10n.t('Open a strategy document first, or create one with "New Strategy Document".'), {
+    title: vscode.l10n.t('New Strategy Document'),
+    command: 'dialogueGuide.newStrategyDocument',
+  });
+}
+
 /** The review, refreshed if none was made yet; tells the user why not when it cannot compare. */
 async function usableReview(review: ReviewService): Promise<ReadyReview | undefined> {
   if (!requireTrust(vscode.l10n.t('Comparing with a Git base'))) return undefined;
+  review.ask();
   const state = review.current ?? (await review.refresh());
   if (!state) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a strategy document first, or create one with "New Strategy Document".'));
+    askForDocument();
     return undefined;
   }
   if (state.status === 'unavailable') {
-    void vscode.window.showWarningMessage(reviewProblem(state));
+    void showReviewProblem(state);
     return undefined;
   }
   return state;
@@ -37,6 +47,7 @@ export class CompareWithBaseCommand implements Command {
     private readonly guides: GuideService,
     private readonly documents: StrategyDocuments,
     private readonly navigator: Navigator,
+    private readonly model: GuideTreeModel,
     private readonly view: vscode.TreeView<TreeNode>,
   ) {}
 
@@ -48,6 +59,9 @@ export class CompareWithBaseCommand implements Command {
       void vscode.window.showInformationMessage(vscode.l10n.t('Select a question in the Dialogue Guide view first.'));
       return;
     }
+    // The row's inline button does not select the row; selecting it makes Next Changed Answer go on from here.
+    const node = this.model.question(state.guideId, questionId);
+    if (node && this.view.visible && this.view.selection[0] !== node) await this.view.reveal(node, { select: true, focus: false });
     await openAnswerDiff(state, questionId, this.guides);
   }
 
@@ -104,7 +118,7 @@ export class StepChangedAnswerCommand implements Command {
   }
 }
 
-/** Chooses the review base among the repository's branches and tags (or any ref typed in). */
+/** Chooses the review base among the repository's branches, remote branches and tags (or any ref typed in), for this user only. */
 export class PickReviewBaseCommand implements Command {
   readonly id = 'dialogueGuide.pickReviewBase';
 
@@ -115,32 +129,74 @@ export class PickReviewBaseCommand implements Command {
 
   async execute(base?: unknown): Promise<void> {
     if (!requireTrust(vscode.l10n.t('Comparing with a Git base'))) return;
-    let chosen = typeof base === 'string' && base.trim() ? base.trim() : undefined;
-    if (!chosen) {
-      const uri = this.documents.active?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
-      const repository = uri && (await this.review.reader.repository(uri));
-      const refs = repository?.state.refs ?? [];
-      const kinds: Record<Ref['type'], string> = { 0: vscode.l10n.t('branch'), 1: vscode.l10n.t('remote branch'), 2: vscode.l10n.t('tag') };
-      const current = reviewBase(uri);
-      const items = [
-        { label: 'HEAD', description: vscode.l10n.t('the last commit'), ref: 'HEAD' },
-        ...refs.filter((r) => r.name).map((r) => ({ label: r.name!, description: `${kinds[r.type]} ${r.commit?.slice(0, 7) ?? ''}`.trim(), ref: r.name! })),
-      ].map((item) => ({ ...item, picked: item.ref === current }));
-      const pick = vscode.window.createQuickPick<(typeof items)[number]>();
-      pick.title = vscode.l10n.t('Review base');
-      pick.placeholder = vscode.l10n.t('Compare answers with… (type a commit or ref to use it)');
-      pick.items = items;
-      chosen = await new Promise<string | undefined>((resolve) => {
-        pick.onDidAccept(() => resolve(pick.selectedItems[0]?.ref ?? (pick.value.trim() || undefined)));
-        pick.onDidHide(() => resolve(undefined));
-        pick.show();
-      });
-      pick.dispose();
+    const uri = this.documents.active?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (typeof base === 'string' && base.trim()) {
+      await this.review.chooseBase(uri, base.trim());
+      return;
     }
-    if (!chosen) return;
-    await vscode.workspace.getConfiguration('dialogueGuide').update('review.base', chosen, vscode.ConfigurationTarget.Workspace);
-    await this.review.refresh();
+    if (!uri) {
+      askForDocument();
+      return;
+    }
+    const problem = await this.repositoryProblem(uri);
+    if (problem) {
+      this.review.ask();
+      void showReviewProblem({ uri, base: this.review.base(uri), reason: { kind: problem } });
+      return;
+    }
+    const chosen = await this.pick(uri);
+    if (chosen) await this.review.chooseBase(uri, chosen.ref);
   }
+
+  /** Why there are no refs to offer for `uri`, found at once. */
+  private async repositoryProblem(uri: vscode.Uri): Promise<'noGit' | 'notRepository' | undefined> {
+    if (!(await this.review.reader.gitApi())) return 'noGit';
+    return (await this.review.reader.repository(uri)) ? undefined : 'notRepository';
+  }
+
+  /** The base picked (`ref` undefined: follow the setting again), or undefined when the pick was dismissed. */
+  private async pick(uri: vscode.Uri): Promise<{ ref: string | undefined } | undefined> {
+    type Item = vscode.QuickPickItem & { ref: string | undefined };
+    const current = this.review.base(uri);
+    const setting = this.review.settingBase(uri);
+    const pick = vscode.window.createQuickPick<Item>();
+    pick.title = vscode.l10n.t('Review base');
+    pick.placeholder = vscode.l10n.t('Compare answers with… (type a commit or ref to use it)');
+    const fixed: Item[] = [
+      ...(this.review.chosenBase(uri) !== undefined
+        ? [{ label: vscode.l10n.t('$(discard) Follow the setting: {0}', setting), description: 'dialogueGuide.review.base', ref: undefined }]
+        : []),
+      { label: 'HEAD', description: vscode.l10n.t('the last commit'), ref: 'HEAD' },
+    ];
+    pick.items = fixed;
+    pick.busy = true;
+    const chosen = new Promise<{ ref: string | undefined } | undefined>((resolve) => {
+      pick.onDidAccept(() => {
+        const item = pick.selectedItems[0];
+        const typed = pick.value.trim();
+        resolve(item ? { ref: item.ref } : typed ? { ref: typed } : undefined);
+      });
+      pick.onDidHide(() => resolve(undefined));
+    });
+    pick.show();
+    const kinds: Record<Ref['type'], string> = { 0: vscode.l10n.t('branch'), 1: vscode.l10n.t('remote branch'), 2: vscode.l10n.t('tag') };
+    const refs = await reviewBaseRefs(this.review, uri);
+    const items = [...fixed, ...refs.map((r) => ({ label: r.name, description: `${kinds[r.type]} ${r.commit?.slice(0, 7) ?? ''}`.trim(), ref: r.name }))];
+    pick.items = items;
+    pick.activeItems = items.filter((item) => item.ref === current);
+    pick.busy = false;
+    const result = await chosen;
+    pick.dispose();
+    return result;
+  }
+}
+
+/** The branches, remote branches and tags of `uri`'s repository, read from Git now: `state.refs` is empty in current Git extensions. */
+export async function reviewBaseRefs(review: ReviewService, uri: vscode.Uri): Promise<(Ref & { name: string })[]> {
+  const repository = await review.reader.repository(uri);
+  const refs = await repository?.getRefs({ sort: 'alphabetically' }).catch(() => []);
+  // HEAD is offered first on its own; a remote's HEAD only repeats its default branch.
+  return (refs ?? []).filter((r): r is Ref & { name: string } => !!r.name && r.name !== 'HEAD' && !r.name.endsWith('/HEAD'));
 }
 
 /** Shows only the questions whose answer changed since the base, or all of them again. */
@@ -150,11 +206,13 @@ export class FilterChangedCommand implements Command {
   constructor(
     private readonly onlyChanged: boolean,
     private readonly model: GuideTreeModel,
+    private readonly review: ReviewService,
   ) {
     this.id = onlyChanged ? 'dialogueGuide.showOnlyChanged' : 'dialogueGuide.showAllQuestions';
   }
 
   async execute(): Promise<void> {
+    if (this.onlyChanged) this.review.ask();
     this.model.onlyChanged = this.onlyChanged;
     await vscode.commands.executeCommand('setContext', 'dialogueGuide.onlyChanged', this.onlyChanged);
   }

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { answersOf } from '../../core/answerReview';
 import type { StrategyDocuments } from '../documents/strategyDocuments';
-import type { ReviewService } from './reviewService';
+import { reviewProblem, showReviewProblem } from './reviewMessages';
+import type { ReviewService, UnavailableReview } from './reviewService';
 
 /** The scheme of the read-only documents that hold one question's answer, at the base or now. */
 const ANSWER_SCHEME = 'dialogue-guide-answer';
@@ -31,6 +32,8 @@ export function registerAnswerDiffProvider(documents: StrategyDocuments, review:
         return entry ? (answersOf(entry.parsed).get(questionId) ?? '') : '';
       }
       const state = review.reviewOf(doc);
+      // An empty base side would show an unchanged answer as new: say why there is no base instead.
+      if (state?.status === 'unavailable') return reviewProblem(state);
       if (state?.status !== 'ready') return '';
       return state.review.questions.find((q) => q.questionId === questionId)?.base ?? '';
     },
@@ -41,7 +44,25 @@ export function registerAnswerDiffProvider(documents: StrategyDocuments, review:
   return vscode.Disposable.from(
     changed,
     vscode.workspace.registerTextDocumentContentProvider(ANSWER_SCHEME, provider),
-    review.onDidChange(refreshOpen),
+    review.onDidChange((state) => {
+      if (state?.status === 'unavailable') void closeAnswerDiffs(state);
+      refreshOpen();
+    }),
     documents.onDidChange(refreshOpen),
   );
+}
+
+/** The diff tabs showing an answer of `document`. */
+export function answerDiffTabs(document: vscode.Uri): vscode.Tab[] {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.original.scheme === ANSWER_SCHEME && new URLSearchParams(tab.input.original.query).get('doc') === document.toString());
+}
+
+/** A document's answer diffs have no base any more: closes them and says why, with the command that helps. */
+async function closeAnswerDiffs(state: UnavailableReview): Promise<void> {
+  const tabs = answerDiffTabs(state.uri);
+  if (tabs.length === 0) return;
+  await vscode.window.tabGroups.close(tabs);
+  await showReviewProblem(state);
 }

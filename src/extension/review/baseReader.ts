@@ -28,12 +28,16 @@ export class BaseReader {
     return this.api;
   }
 
-  /** The repository holding `uri`, waiting briefly for Git to discover a newly opened folder. */
+  /**
+   * The repository holding `uri`, waiting briefly for Git to discover a newly opened folder; at
+   * once undefined when no folder above `uri` has a `.git`, so a folder without Git is said so without delay.
+   */
   async repository(uri: vscode.Uri): Promise<Repository | undefined> {
     const api = await this.gitApi();
     if (!api) return undefined;
     const found = api.getRepository(uri);
     if (found) return found;
+    if (!(await insideGitFolder(uri))) return undefined;
     return new Promise<Repository | undefined>((resolve) => {
       const timer = setTimeout(() => {
         listener.dispose();
@@ -96,5 +100,19 @@ async function isShallow(repository: Repository): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** True when `uri` or a folder above it holds `.git` (a folder, or a file in a worktree or submodule). */
+async function insideGitFolder(uri: vscode.Uri): Promise<boolean> {
+  for (let folder = uri; ; ) {
+    try {
+      await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, '.git'));
+      return true;
+    } catch {
+      const parent = vscode.Uri.joinPath(folder, '..');
+      if (parent.path === folder.path) return false;
+      folder = parent;
+    }
   }
 }

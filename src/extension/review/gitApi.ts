@@ -3,7 +3,7 @@
  * Declared here because the extension publishes no types package; only members that exist in
  * every VS Code this extension supports are listed.
  */
-import type { Event, Uri } from 'vscode';
+import type { CancellationToken, Event, Uri } from 'vscode';
 
 export interface GitExtension {
   readonly enabled: boolean;
@@ -30,8 +30,15 @@ export interface Commit {
   readonly hash: string;
 }
 
+/** Which refs `getRefs` lists: `pattern` as `git for-each-ref` takes it, e.g. `refs/heads`. */
+export interface RefQuery {
+  readonly pattern?: string | string[];
+  readonly sort?: 'alphabetically' | 'committerdate';
+  readonly count?: number;
+}
+
+/** `state.refs` is not listed: current Git extensions return it empty (use `getRefs`). */
 export interface RepositoryState {
-  readonly refs: readonly Ref[];
   readonly onDidChange: Event<void>;
 }
 
@@ -41,4 +48,6 @@ export interface Repository {
   /** The file's text at `ref`; `path` is absolute. Rejects when the ref or the path does not exist. */
   show(ref: string, path: string): Promise<string>;
   getCommit(ref: string): Promise<Commit>;
+  /** The repository's branches, remote branches and tags, read from Git when asked. */
+  getRefs(query: RefQuery, cancellationToken?: CancellationToken): Promise<Ref[]>;
 }

@@ -1,8 +1,13 @@
 import * as vscode from 'vscode';
+import type { AnswerReview } from '../../core/answerReview';
+import { showMessageWithCommands, type OfferedCommand } from '../commandMessage';
 import type { ReviewState, UnavailableReview } from './reviewService';
 
+/** Why review cannot compare `uri` with `base`. */
+export type ReviewProblem = Pick<UnavailableReview, 'uri' | 'base' | 'reason'>;
+
 /** Why a review cannot compare, in a sentence. */
-export function reviewProblem(state: UnavailableReview): string {
+export function reviewProblem(state: ReviewProblem): string {
   const reason = state.reason;
   switch (reason.kind) {
     case 'untrusted':
@@ -18,22 +23,66 @@ export function reviewProblem(state: UnavailableReview): string {
   }
 }
 
-/** A short summary for the tree's title bar: how many answers changed, or why there is no review. */
-export function reviewSummary(state: ReviewState | undefined): string | undefined {
+/** The command that gets a review going again, when there is one to offer. */
+function remedy(state: ReviewProblem): OfferedCommand | undefined {
+  switch (state.reason.kind) {
+    case 'unknownRef':
+      return { title: vscode.l10n.t('Choose Review Base'), command: 'dialogueGuide.pickReviewBase' };
+    case 'untrusted':
+      return { title: vscode.l10n.t('Manage Workspace Trust'), command: 'workbench.trust.manage' };
+    case 'noGit':
+      return { title: vscode.l10n.t('Open Git Settings'), command: 'workbench.action.openSettings', arguments: ['git.enabled'] };
+    case 'notRepository':
+      return undefined;
+  }
+}
+
+/** Tells the user why review cannot compare, with the command that helps as a button. */
+export function showReviewProblem(state: ReviewProblem): Promise<void> {
+  const offered = remedy(state);
+  return showMessageWithCommands('warning', reviewProblem(state), ...(offered ? [offered] : []));
+}
+
+/** "1 new, 2 changed, 1 removed": each kind of change counted, in the user's language; undefined when nothing changed. */
+export function changeCounts(counts: AnswerReview['counts']): string | undefined {
+  const parts = [
+    counts.new === 0 ? undefined : counts.new === 1 ? vscode.l10n.t('1 new') : vscode.l10n.t('{0} new', counts.new),
+    counts.changed === 0 ? undefined : counts.changed === 1 ? vscode.l10n.t('1 changed') : vscode.l10n.t('{0} changed', counts.changed),
+    counts.removed === 0 ? undefined : counts.removed === 1 ? vscode.l10n.t('1 removed') : vscode.l10n.t('{0} removed', counts.removed),
+  ].filter((part) => part !== undefined);
+  return parts.length === 0 ? undefined : parts.join(', ');
+}
+
+/**
+ * A short summary for the tree's title bar: what changed, or why there is no review. Until the
+ * user has `asked` for review, a folder without Git (or an untrusted one) is not mentioned: they may only be drafting.
+ */
+export function reviewSummary(state: ReviewState | undefined, asked: boolean): string | undefined {
   if (!state) return undefined;
   if (state.status === 'ready') {
-    const { counts, notInBase } = state.review;
-    if (notInBase) return vscode.l10n.t('new since {0}', state.base);
-    const changed = counts.new + counts.changed + counts.removed;
-    return changed === 0 ? vscode.l10n.t('no changes since {0}', state.base) : vscode.l10n.t('{0} changed since {1}', changed, state.base);
+    if (state.review.notInBase) return vscode.l10n.t('new since {0}', state.base);
+    const counted = changeCounts(state.review.counts);
+    return counted ? vscode.l10n.t('{0} since {1}', counted, state.base) : vscode.l10n.t('no changes since {0}', state.base);
   }
   switch (state.reason.kind) {
     case 'unknownRef':
       return vscode.l10n.t('base {0} not found', state.base);
     case 'notRepository':
     case 'noGit':
-      return vscode.l10n.t('no Git repository');
+      return asked ? vscode.l10n.t('no Git repository') : undefined;
     case 'untrusted':
-      return vscode.l10n.t('review needs trust');
+      return asked ? vscode.l10n.t('review needs trust') : undefined;
   }
+}
+
+/**
+ * While the tree shows only changed answers, why its themes are empty: no document, no review,
+ * or nothing changed; undefined when changed answers are shown or the filter is off.
+ */
+export function onlyChangedNote(state: ReviewState | undefined, onlyChanged: boolean): string | undefined {
+  if (!onlyChanged) return undefined;
+  if (!state) return vscode.l10n.t('Only changed answers are shown: open a strategy document to compare it with its review base.');
+  if (state.status === 'unavailable') return vscode.l10n.t('Only changed answers are shown, and none can be found: {0}', reviewProblem(state));
+  const { counts } = state.review;
+  return counts.new + counts.changed + counts.removed === 0 ? vscode.l10n.t('No answer changed since {0}.', state.base) : undefined;
 }

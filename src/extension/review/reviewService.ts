@@ -34,10 +34,8 @@ export function reviewMarks(state: ReviewState | undefined): ReadonlyMap<string,
 
 const REVIEW_DELAY_MS = 250;
 
-/** The base ref from the settings: `dialogueGuide.review.base`, `HEAD` by default. */
-export function reviewBase(uri?: vscode.Uri): string {
-  return vscode.workspace.getConfiguration('dialogueGuide', uri).get<string>('review.base', 'HEAD').trim() || 'HEAD';
-}
+/** Where a personal base is kept in the workspace state: a base per workspace folder (key: its URI; '' outside any folder). */
+const CHOSEN_BASES_KEY = 'review.chosenBases';
 
 /**
  * Compares the active strategy document's answers with the same file at the review base,
@@ -55,8 +53,13 @@ export class ReviewService implements vscode.Disposable {
   private generation = 0;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private watchedRepository: vscode.Disposable | undefined;
+  private askedFor = false;
 
-  constructor(private readonly documents: StrategyDocuments) {
+  /** `personal` is the extension's workspace state, where the base a user chooses is kept (never in a committed file). */
+  constructor(
+    private readonly documents: StrategyDocuments,
+    private readonly personal: vscode.Memento,
+  ) {
     this.disposables.push(
       documents.onDidChangeActive(() => this.schedule()),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -69,6 +72,46 @@ export class ReviewService implements vscode.Disposable {
 
   get current(): ReviewState | undefined {
     return this.state;
+  }
+
+  /**
+   * True once the user has asked for review in this window (a review command, or a base chosen).
+   * Until then a document in a folder without Git is only being drafted, and the tree says nothing about Git.
+   */
+  get asked(): boolean {
+    return this.askedFor || this.chosenBase(this.documents.active?.uri) !== undefined;
+  }
+
+  /** Records that the user asked for review, so the tree's title says why one cannot compare. */
+  ask(): void {
+    if (this.askedFor) return;
+    this.askedFor = true;
+    this.changed.fire(this.state);
+  }
+
+  /** The base the user chose for `uri`'s workspace folder with Choose Review Base, if any. */
+  chosenBase(uri: vscode.Uri | undefined): string | undefined {
+    return this.personal.get<Record<string, string>>(CHOSEN_BASES_KEY, {})[folderKey(uri)];
+  }
+
+  /** The base `uri` is compared with: the user's own choice, else the team's setting. */
+  base(uri: vscode.Uri | undefined): string {
+    return this.chosenBase(uri) ?? this.settingBase(uri);
+  }
+
+  /** The team's default base, which a workspace may commit: `dialogueGuide.review.base`, `HEAD` when unset. */
+  settingBase(uri: vscode.Uri | undefined): string {
+    return vscode.workspace.getConfiguration('dialogueGuide', uri).get<string>('review.base', 'HEAD').trim() || 'HEAD';
+  }
+
+  /** Keeps `base` as the user's choice for `uri`'s workspace folder (undefined: follow the setting again), and compares again. */
+  async chooseBase(uri: vscode.Uri | undefined, base: string | undefined): Promise<ReviewState | undefined> {
+    const chosen = { ...this.personal.get<Record<string, string>>(CHOSEN_BASES_KEY, {}) };
+    if (base === undefined) delete chosen[folderKey(uri)];
+    else chosen[folderKey(uri)] = base;
+    await this.personal.update(CHOSEN_BASES_KEY, chosen);
+    this.askedFor = true;
+    return this.refresh();
   }
 
   /** The last review made of `document`, active or not. */
@@ -99,7 +142,7 @@ export class ReviewService implements vscode.Disposable {
   private async compute(entry: ParsedDocument | undefined): Promise<ReviewState | undefined> {
     const guide = entry?.analysis.guide;
     if (!entry || !guide) return undefined;
-    const base = reviewBase(entry.uri);
+    const base = this.base(entry.uri);
     const text = await this.reader.read(entry.uri, base);
     if ('repository' in text) this.watch(text.repository.state.onDidChange);
     const of = { uri: entry.uri, guideId: guide.id, base };
@@ -126,4 +169,8 @@ export class ReviewService implements vscode.Disposable {
     this.watchedRepository?.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+function folderKey(uri: vscode.Uri | undefined): string {
+  return (uri && vscode.workspace.getWorkspaceFolder(uri)?.uri.toString()) ?? '';
 }

@@ -16,6 +16,7 @@ function answerMarks(entry: ParsedDocument | undefined): Map<string, AnswerMark>
  */
 export class TreeFollowsDocument implements vscode.Disposable {
   private review: ReadonlyMap<string, ReviewMark> | undefined;
+  private reviewNote: string | undefined;
   private readonly disposables: vscode.Disposable[];
   private followTimer: NodeJS.Timeout | undefined;
 
@@ -32,9 +33,10 @@ export class TreeFollowsDocument implements vscode.Disposable {
     this.annotate();
   }
 
-  /** Sets the review marks (undefined: no review) for the active document. */
-  setReview(review: ReadonlyMap<string, ReviewMark> | undefined): void {
+  /** Sets the review marks (undefined: no review) for the active document, and a note from review for the tree's message (why it shows nothing). */
+  setReview(review: ReadonlyMap<string, ReviewMark> | undefined, note?: string): void {
     this.review = review;
+    this.reviewNote = note;
     this.annotate();
   }
 
@@ -42,7 +44,8 @@ export class TreeFollowsDocument implements vscode.Disposable {
     const entry = this.documents.active;
     this.model.annotate({ guideId: entry?.analysis.guide?.id, answers: answerMarks(entry), review: this.review });
     const guide = entry?.analysis.guide;
-    this.view.message = entry && guide ? vscode.l10n.t('{0}: {1}/{2} answered', vscode.workspace.asRelativePath(entry.uri), entry.analysis.answered, entry.analysis.total) : undefined;
+    const answered = entry && guide ? vscode.l10n.t('{0}: {1}/{2} answered', vscode.workspace.asRelativePath(entry.uri), entry.analysis.answered, entry.analysis.total) : undefined;
+    this.view.message = [answered, this.reviewNote].filter(Boolean).join(' — ') || undefined;
   }
 
   private scheduleFollow(editor: vscode.TextEditor): void {
