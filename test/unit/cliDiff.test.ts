@@ -111,7 +111,7 @@ describe('dialogue-guide diff', function () {
     const text = await strategyDocument({ 'sociale-medier/platforme': 'Facebook.\nLinkedIn.' }, THEMES);
     const root = gitRepository({ 'plan.md': text });
     writeFileSync(join(root, 'plan.md'), text.replace('Facebook.', 'Facebook.   ').replace(/\n/g, '\r\n'));
-    assert.equal(runCli(root, ['diff', '--base', 'HEAD']).stdout, '## Answers changed since HEAD\n\nNo answers changed.\n');
+    assert.equal(runCli(root, ['diff', '--base', 'HEAD']).stdout, '## Answers changed since HEAD\n\nNo answers changed.\n\nDocuments compared: 1. With changes: 0.\n');
   });
 
   it('compares only the files asked for, from a subfolder', async () => {
@@ -171,5 +171,7 @@ describe('dialogue-guide diff', function () {
     assert.match(run.stdout, /^#### 1\.2 Formål \(ændret\)\n\nFør:\n/m);
     assert.match(run.stdout, /^#### 1\.4 Synlighed \(nyt\)$/m);
     assert.match(runCli(root, ['diff', '--base', 'nope'], { LC_ALL: 'da_DK.UTF-8' }).stderr, /^Git kender ikke "nope"/);
+    const unchanged = gitRepository({ 'plan.md': await strategyDocument({}, THEMES) });
+    assert.match((await runCliInProcess(unchanged, ['diff', '--base', 'HEAD'], { LC_ALL: 'da_DK.UTF-8' })).stdout, /\n\nIngen svar er ændret\.\n\nSammenlignede dokumenter: 1\. Med ændringer: 0\.\n$/);
   });
 });
