@@ -3,7 +3,8 @@ import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { requireBuiltCli, runCli, runCliInProcess, strategyDocument } from './helpers/cli';
 import { commitFiles, gitRepository, runGit } from './helpers/gitRepo';
-import { tempFolder, writeTree } from './helpers/repo';
+import { repoRoot, tempFolder, writeTree } from './helpers/repo';
+import { loadLocalisation } from '../../src/cli/l10n';
 
 interface DiffJson {
   base: string;
@@ -31,6 +32,10 @@ async function reviewedRepository(): Promise<string> {
 describe('dialogue-guide diff', function () {
   this.timeout(30_000);
   before(requireBuiltCli);
+  // An in-process run in Danish leaves the process's localisation Danish: make it English again for the suites after this one.
+  after(async () => {
+    await loadLocalisation('en', join(repoRoot, 'l10n'));
+  });
 
   it('says on stderr, with the line, where a heading turned into bold text leaves an answer\'s question in doubt', async () => {
     const root = await reviewedRepository();

@@ -40,6 +40,11 @@ function descriptionColumns(help: string): number[] {
 }
 
 describe('the CLI on its command line', () => {
+  // The localisation is one per process: leave it English for the suites that run after these.
+  afterEach(async () => {
+    await loadLocalisation('en', join(repoRoot, 'l10n'));
+  });
+
   describe('help', () => {
     for (const locale of ['en', 'da'] as const) {
       it(`lines up the descriptions of every help text in one column (${locale})`, async () => {
