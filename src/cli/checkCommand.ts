@@ -7,16 +7,12 @@ import { selectDocuments } from './documents';
 import type { Localise } from './l10n';
 import { loadLibrary } from './library';
 
+/** The options `check` takes; its help lists each of them. */
+export const CHECK_OPTIONS = { ...COMMON_OPTIONS, ...GUIDE_FOLDER_OPTION, require: { type: 'string' }, format: { type: 'string' } } as const;
+
 /** `dialogue-guide check`: validates strategy documents and gates CI through its exit code. */
 export async function runCheck(args: readonly string[], context: CliContext): Promise<ExitCode> {
-  const { values, positionals } = parseCommandLine(
-    {
-      args: [...args],
-      options: { ...COMMON_OPTIONS, ...GUIDE_FOLDER_OPTION, require: { type: 'string' }, format: { type: 'string' } },
-      allowPositionals: true,
-    },
-    context.t,
-  );
+  const { values, positionals } = parseCommandLine('check', { args: [...args], options: CHECK_OPTIONS, allowPositionals: true }, context.t);
   const format = formatOption(values.format, ['text', 'json', 'github'] as const, context.t);
   const requirement = parseRequirement(values.require, context.t);
   const library = await loadLibrary(context, values['guide-folder'] ?? []);
@@ -50,11 +46,11 @@ export async function runCheck(args: readonly string[], context: CliContext): Pr
 /** `all` or a percentage such as `80%`. */
 function parseRequirement(value: string | undefined, t: Localise): Requirement {
   if (value === undefined) return undefined;
-  if (value === 'all') return { percent: 100 };
+  if (value === 'all') return { percent: 100, option: value };
   const match = /^(\d+(?:\.\d+)?)%$/.exec(value);
   const percent = match ? Number(match[1]) : NaN;
   if (!(percent >= 0 && percent <= 100)) {
     throw new UsageError(t('--require takes "all" or a percentage such as 80%, not "{value}".', { value }));
   }
-  return { percent };
+  return { percent, option: value };
 }

@@ -5,8 +5,11 @@ import { findingMessage } from '../l10n/findingMessages';
 import type { CliContext } from './context';
 import { oneLine } from './escape';
 
-/** The percentage of its questions each document must have answered (`all` is 100); undefined when none is required. */
-export type Requirement = { readonly percent: number } | undefined;
+/**
+ * The percentage of its questions each document must have answered (`all` is 100), and the value
+ * of `--require` as it was given, to name it by; undefined when none is required.
+ */
+export type Requirement = { readonly percent: number; readonly option: string } | undefined;
 
 /** One document checked: its findings as the CLI rates them, and whether it meets the requirement. */
 export interface DocumentCheck {
@@ -41,8 +44,15 @@ function shownFindings(check: DocumentCheck): readonly Finding[] {
   return check.meetsRequirement === false ? check.findings : check.findings.filter((f) => f.severity !== 'info');
 }
 
-function percentOf(analysis: StrategyAnalysis): number {
-  return analysis.total === 0 ? 0 : Math.floor((analysis.answered * 100) / analysis.total);
+/**
+ * The share answered, to the nearest whole percent (4 of 14 is 29), except that it reads 100 only
+ * when every question is answered and 0 only when none is: 199 of 200 is 99, as `--require all` judges it.
+ */
+export function percentOf(analysis: Pick<StrategyAnalysis, 'answered' | 'total'>): number {
+  const { answered, total } = analysis;
+  if (total === 0 || answered === 0) return 0;
+  if (answered >= total) return 100;
+  return Math.min(99, Math.max(1, Math.round((answered * 100) / total)));
 }
 
 /** A path relative to `folder` with forward slashes, as terminals link and GitHub expects. */
@@ -71,7 +81,7 @@ function progress(check: DocumentCheck, report: CheckReport, context: CliContext
   return `${done}; ${context.t('{required}% required', { required })}`;
 }
 
-/** Said when a requirement was given and no document was there to meet it. */
+/** Said, as an annotation, when a requirement was given and no document was there to meet it. */
 function nothingToRequire(report: CheckReport, context: CliContext): string | undefined {
   if (!report.requirement || report.documents.length > 0) return undefined;
   return context.t('--require {required}% cannot be met: no strategy documents were checked.', { required: report.requirement.percent });
@@ -82,6 +92,10 @@ function append<T>(to: T[], items: readonly T[]): void {
   for (const item of items) to.push(item);
 }
 
+/**
+ * The last line: what was found, and whether the requirement was met. Findings alone can add up to
+ * no error while the run fails on `--require`, so the line then names the requirement that failed.
+ */
 function counts(report: CheckReport, context: CliContext): string {
   const all = [...report.findings, ...report.documents.flatMap((d) => d.findings)];
   const count = (severity: Severity) => all.filter((f) => f.severity === severity).length;
@@ -91,8 +105,15 @@ function counts(report: CheckReport, context: CliContext): string {
     warnings: count('warning'),
   });
   if (!report.requirement) return summary;
+  const requirement = `--require ${report.requirement.option}`;
   const below = report.documents.filter((d) => d.meetsRequirement === false).length;
-  return `${summary} ${context.t('Below the required {required}%: {below}.', { required: report.requirement.percent, below })}`;
+  const verdict =
+    report.documents.length === 0
+      ? context.t('Failed: {requirement} cannot be met without strategy documents.', { requirement })
+      : below > 0
+        ? context.t('Failed: {below} of {documents} documents below {requirement}.', { below, documents: report.documents.length, requirement })
+        : context.t('Every document meets {requirement}.', { requirement });
+  return `${summary} ${verdict}`;
 }
 
 /** One line per finding and document: a file name or message cannot break its line, so no line is forged. */
@@ -105,8 +126,7 @@ function textLines(report: CheckReport, context: CliContext): string[] {
     if (check.analysis.guide) lines.push(`${path(check.document.file)}: ${progress(check, report, context)}`);
   }
   if (report.documents.length === 0) lines.push(context.t('No strategy documents found.'));
-  const unmet = nothingToRequire(report, context);
-  if (unmet) lines.push(unmet);
+  // A requirement with no document to meet it is said by the summary.
   lines.push(counts(report, context));
   return lines;
 }
@@ -164,7 +184,7 @@ function findingAsJson(f: Finding, context: CliContext) {
 
 function asJson(report: CheckReport, context: CliContext) {
   return {
-    requirement: report.requirement ?? null,
+    requirement: report.requirement ? { percent: report.requirement.percent } : null,
     documents: report.documents.map((check) => ({
       file: shortPath(context.cwd, check.document.file),
       guide: check.analysis.guide?.id ?? null,

@@ -19,17 +19,13 @@ interface DocumentReview {
   readonly review: AnswerReview;
 }
 
+/** The options `diff` takes; its help lists each of them. */
+export const DIFF_OPTIONS = { ...COMMON_OPTIONS, ...GUIDE_FOLDER_OPTION, base: { type: 'string' }, format: { type: 'string' } } as const;
+
 /** `dialogue-guide diff --base <ref>`: per question, what a pull request changes in the answers. */
 export async function runDiff(args: readonly string[], context: CliContext): Promise<ExitCode> {
   const { t } = context;
-  const { values, positionals } = parseCommandLine(
-    {
-      args: [...args],
-      options: { ...COMMON_OPTIONS, ...GUIDE_FOLDER_OPTION, base: { type: 'string' }, format: { type: 'string' } },
-      allowPositionals: true,
-    },
-    t,
-  );
+  const { values, positionals } = parseCommandLine('diff', { args: [...args], options: DIFF_OPTIONS, allowPositionals: true }, t);
   const format = formatOption(values.format, ['text', 'json'] as const, t);
   const base = values.base;
   if (base === undefined || base.trim() === '') throw new UsageError(t('--{option} is required (see --help).', { option: 'base' }));
@@ -140,7 +136,8 @@ function summary(base: string, reviews: readonly DocumentReview[], t: Localise):
       }
     }
   }
-  lines.push('', changed.length === 0 ? t('No answers changed.') : t('Documents compared: {documents}. With changes: {changed}.', { documents: reviews.length, changed: changed.length }));
+  if (changed.length === 0) lines.push('', t('No answers changed.'));
+  lines.push('', t('Documents compared: {documents}. With changes: {changed}.', { documents: reviews.length, changed: changed.length }));
   return lines.join('\n');
 }
 

@@ -3,12 +3,12 @@ import { COMMON_OPTIONS, ExitCode, GUIDE_FOLDER_OPTION, parseCommandLine, type C
 import { tabField } from './escape';
 import { loadLibrary, warnAboutGuides } from './library';
 
+/** The options `guides` takes; its help lists each of them. */
+export const GUIDES_OPTIONS = { ...COMMON_OPTIONS, ...GUIDE_FOLDER_OPTION, json: { type: 'boolean' } } as const;
+
 /** `dialogue-guide guides [--json] [--guide-folder <folder>…]`: what can be scaffolded and checked against. */
 export async function runGuides(args: readonly string[], context: CliContext): Promise<ExitCode> {
-  const { values } = parseCommandLine(
-    { args: [...args], options: { ...COMMON_OPTIONS, ...GUIDE_FOLDER_OPTION, json: { type: 'boolean' } } },
-    context.t,
-  );
+  const { values } = parseCommandLine('guides', { args: [...args], options: GUIDES_OPTIONS }, context.t);
   const library = await loadLibrary(context, values['guide-folder'] ?? []);
   warnAboutGuides(library, context);
   if (values.json) {

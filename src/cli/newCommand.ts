@@ -6,26 +6,23 @@ import { scaffoldProblemMessage } from '../l10n/scaffoldMessages';
 import { COMMON_OPTIONS, ExitCode, GUIDE_FOLDER_OPTION, UsageError, parseCommandLine, type CliContext } from './context';
 import { loadLibrary, warnAboutGuides } from './library';
 
+/** The options `new` takes; its help lists each of them. */
+export const NEW_OPTIONS = {
+  ...COMMON_OPTIONS,
+  ...GUIDE_FOLDER_OPTION,
+  guide: { type: 'string' },
+  title: { type: 'string' },
+  organisation: { type: 'string' },
+  themes: { type: 'string' },
+  language: { type: 'string' },
+  quotes: { type: 'boolean' },
+  out: { type: 'string' },
+} as const;
+
 /** `dialogue-guide new`: writes the same scaffold as the editor's command, and never over an existing file. */
 export async function runNew(args: readonly string[], context: CliContext): Promise<ExitCode> {
   const { t } = context;
-  const { values } = parseCommandLine(
-    {
-      args: [...args],
-      options: {
-        ...COMMON_OPTIONS,
-        ...GUIDE_FOLDER_OPTION,
-        guide: { type: 'string' },
-        title: { type: 'string' },
-        organisation: { type: 'string' },
-        themes: { type: 'string' },
-        language: { type: 'string' },
-        quotes: { type: 'boolean' },
-        out: { type: 'string' },
-      },
-    },
-    t,
-  );
+  const { values } = parseCommandLine('new', { args: [...args], options: NEW_OPTIONS }, t);
   const out = values.out;
   if (out === undefined || out.trim() === '') throw new UsageError(t('--{option} is required (see --help).', { option: 'out' }));
 

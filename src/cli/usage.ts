@@ -17,7 +17,9 @@ Options:
   --require all|<n>%      fail unless every document has all (or n percent) of its questions answered
   --guide-folder <folder> also load the guides in this folder (repeatable)
   --format text|json|github
-                          github prints annotations for GitHub Actions`);
+                          github prints annotations for GitHub Actions
+  --locale da|en          the language of the messages
+  -h, --help              print this help`);
     case 'diff':
       return t(`Usage: dialogue-guide diff --base <ref> [files…] [options]
 
@@ -27,23 +29,35 @@ to paste into a pull request. Without files, compares every strategy document un
 Options:
   --base <ref>            the branch, tag or commit to compare with (required)
   --guide-folder <folder> also load the guides in this folder (repeatable)
-  --format text|json`);
+  --format text|json
+  --locale da|en          the language of the messages
+  -h, --help              print this help`);
     case 'new':
       return t(`Usage: dialogue-guide new --guide <id> --title <title> --out <file.md> [options]
 
 Writes a new strategy document for a guide, exactly as the editor's command does. Never overwrites a file.
 
 Options:
+  --guide <id>            the guide the strategy answers (see dialogue-guide guides)
+  --title <title>         the strategy's title
+  --out <file.md>         where to write it; missing folders are created
   --organisation <name>   who the strategy is for
   --themes <id,id,…>      only these themes (default: all)
   --language <code>       the guide's language, such as da or en (default: the guide's original)
   --quotes                include the guide's quotes
-  --guide-folder <folder> also load the guides in this folder (repeatable)`);
+  --guide-folder <folder> also load the guides in this folder (repeatable)
+  --locale da|en          the language of the messages
+  -h, --help              print this help`);
     case 'guides':
-      return t(`Usage: dialogue-guide guides [--json] [--guide-folder <folder>…]
+      return t(`Usage: dialogue-guide guides [options]
 
-Lists the guides: id, version, languages and title. --json prints every guide in full: themes,
-questions and quotes, in every language.`);
+Lists the guides: id, version, languages and title.
+
+Options:
+  --json                  print every guide in full: themes, questions and quotes, in every language
+  --guide-folder <folder> also load the guides in this folder (repeatable)
+  --locale da|en          the language of the messages
+  -h, --help              print this help`);
     case undefined:
       return t(`Usage: dialogue-guide <command> [options]
 
@@ -58,4 +72,9 @@ Every command takes --locale da|en and --help. "dialogue-guide --version" prints
 Exit codes: 0 all is well, 1 problems found or requirement not met, 2 bad usage or unreadable input,
 3 an internal error (set DIALOGUE_GUIDE_DEBUG=1 for details).`);
   }
+}
+
+/** The first line of a command's help, `Usage: dialogue-guide check …`: what follows a usage error. */
+export function usageLine(t: Localise, command: CommandName): string {
+  return usage(t, command).split('\n', 1)[0]!;
 }

@@ -39,7 +39,7 @@ describe('dialogue-guide check', function () {
     const folder = writeTree({ 'strategi/plan.md': await strategyDocument(await firstThemeAnswers(), { themes: ['sociale-medier'] }) });
     assert.deepEqual(runCli(folder, ['check', '--require', 'all']), {
       status: 0,
-      stdout: 'strategi/plan.md: 6 of 6 questions answered (100%)\nDocuments checked: 1. Errors: 0. Warnings: 0. Below the required 100%: 0.\n',
+      stdout: 'strategi/plan.md: 6 of 6 questions answered (100%)\nDocuments checked: 1. Errors: 0. Warnings: 0. Every document meets --require all.\n',
       stderr: '',
     });
   });
@@ -84,7 +84,7 @@ describe('dialogue-guide check', function () {
         'troubled.md:33: warning: Neither a theme nor a question of this guide has the id "andet/ukendt"; the section is not counted.',
         'troubled.md:35: warning: The marker "sociale-medier/platforme" has no heading of its own above it, so a reader sees its text under another heading: restore the heading.',
         'troubled.md:35: warning: The marker "sociale-medier/platforme" is already on line 21; only the first one counts.',
-        'troubled.md: 1 of 6 questions answered (16%)',
+        'troubled.md: 1 of 6 questions answered (17%)',
         'Documents checked: 2. Errors: 4. Warnings: 4.',
         '',
       ].join('\n'),
@@ -112,7 +112,7 @@ describe('dialogue-guide check', function () {
       'guides/mine/theme.md': '---\nid: theme\norder: 1\ntitle: Theme\nquestions:\n  - id: theme/one\n    label: One\n    text: One?\n---\n',
       'plan.md': `---\nguide: mine\n---\n\n## Theme\n\n${markerFor('theme')}\n\n### One?\n\n${markerFor('theme/one')}\n\nYes.\n`,
     });
-    assert.equal(runCli(folder, ['check', '--guide-folder', 'guides', '--require', 'all']).stdout, 'plan.md: 1 of 1 questions answered (100%)\nDocuments checked: 1. Errors: 0. Warnings: 0. Below the required 100%: 0.\n');
+    assert.equal(runCli(folder, ['check', '--guide-folder', 'guides', '--require', 'all']).stdout, 'plan.md: 1 of 1 questions answered (100%)\nDocuments checked: 1. Errors: 0. Warnings: 0. Every document meets --require all.\n');
     assert.equal(runCli(folder, ['check']).status, 1);
   });
 
@@ -123,7 +123,7 @@ describe('dialogue-guide check', function () {
       const all = runCli(folder, ['check', '--require', 'all']);
       assert.equal(all.status, 1);
       assert.equal(all.stdout.split('\n').filter((line) => line.includes(': info: ')).length, 3);
-      assert.match(all.stdout, /plan\.md: 3 of 6 questions answered \(50%\); 100% required\nDocuments checked: 1\. Errors: 0\. Warnings: 0\. Below the required 100%: 1\.\n$/);
+      assert.match(all.stdout, /plan\.md: 3 of 6 questions answered \(50%\); 100% required\nDocuments checked: 1\. Errors: 0\. Warnings: 0\. Failed: 1 of 1 documents below --require all\.\n$/);
       assert.equal(runCli(folder, ['check', '--require', '50%']).status, 0);
       assert.equal(runCli(folder, ['check', '--require', '50.1%']).status, 1);
       assert.equal(runCli(folder, ['check', '--require', '0%']).status, 0);
@@ -143,7 +143,7 @@ describe('dialogue-guide check', function () {
       const report = JSON.parse(run.stdout) as CheckJson;
       assert.deepEqual(report.requirement, { percent: 50 });
       const [document] = report.documents;
-      assert.deepEqual([document!.file, document!.guide, document!.answered, document!.total, document!.percent, document!.meetsRequirement], ['troubled.md', 'sociale-medier-i-lokalpolitikken', 1, 6, 16, false]);
+      assert.deepEqual([document!.file, document!.guide, document!.answered, document!.total, document!.percent, document!.meetsRequirement], ['troubled.md', 'sociale-medier-i-lokalpolitikken', 1, 6, 17, false]);
       assert.deepEqual(document!.questions[1], { id: 'sociale-medier/formaal', number: '1.2', state: 'answered' });
       assert.deepEqual(document!.findings.map((f) => `${f.line}:${f.column} ${f.severity} ${f.code}`), [
         '19:1 info question.unanswered',
@@ -171,8 +171,8 @@ describe('dialogue-guide check', function () {
       assert.ok(lines.includes('::error file=docs/troubled.md,line=27,col=1,endLine=27,endColumn=13,title=Dialogue Guide (document.conflict)::Git conflict marker: resolve the conflict before going on.'));
       assert.ok(lines.includes('::warning file=docs/troubled.md,line=33,col=1,endLine=33,endColumn=38,title=Dialogue Guide (marker.unknown)::Neither a theme nor a question of this guide has the id "andet/ukendt"; the section is not counted.'));
       assert.equal(lines.filter((line) => line.startsWith('::notice file=docs/troubled.md,') && line.includes('(question.unanswered)')).length, 5);
-      assert.ok(lines.includes('::error file=docs/troubled.md,line=4,col=8,endLine=4,endColumn=42,title=Dialogue Guide::1 of 6 questions answered (16%25); 100%25 required'));
-      assert.equal(lines.at(-1), 'Documents checked: 2. Errors: 4. Warnings: 4. Below the required 100%: 1.');
+      assert.ok(lines.includes('::error file=docs/troubled.md,line=4,col=8,endLine=4,endColumn=42,title=Dialogue Guide::1 of 6 questions answered (17%25); 100%25 required'));
+      assert.equal(lines.at(-1), 'Documents checked: 2. Errors: 4. Warnings: 4. Failed: 1 of 2 documents below --require all.');
     });
   });
 
@@ -213,7 +213,7 @@ describe('dialogue-guide check', function () {
     assert.equal(run.status, 1);
     assert.match(run.stdout, /^plan\.md:27: fejl: /m);
     assert.match(run.stdout, /^plan\.md:33: advarsel: /m);
-    assert.match(run.stdout, /^plan\.md: 1 af 6 spørgsmål besvaret \(16%\); 100% kræves$/m);
-    assert.match(run.stdout, /^Kontrollerede dokumenter: 1\. Fejl: 3\. Advarsler: 4\. Under de krævede 100%: 1\.$/m);
+    assert.match(run.stdout, /^plan\.md: 1 af 6 spørgsmål besvaret \(17%\); 100% kræves$/m);
+    assert.match(run.stdout, /^Kontrollerede dokumenter: 1\. Fejl: 3\. Advarsler: 4\. Ikke bestået: 1 af 1 dokumenter under --require all\.$/m);
   });
 });

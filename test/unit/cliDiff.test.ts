@@ -3,7 +3,8 @@ import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { requireBuiltCli, runCli, runCliInProcess, strategyDocument } from './helpers/cli';
 import { commitFiles, gitRepository, runGit } from './helpers/gitRepo';
-import { tempFolder, writeTree } from './helpers/repo';
+import { repoRoot, tempFolder, writeTree } from './helpers/repo';
+import { loadLocalisation } from '../../src/cli/l10n';
 
 interface DiffJson {
   base: string;
@@ -31,6 +32,10 @@ async function reviewedRepository(): Promise<string> {
 describe('dialogue-guide diff', function () {
   this.timeout(30_000);
   before(requireBuiltCli);
+  // An in-process run in Danish leaves the process's localisation Danish: make it English again for the suites after this one.
+  after(async () => {
+    await loadLocalisation('en', join(repoRoot, 'l10n'));
+  });
 
   it('says on stderr, with the line, where a heading turned into bold text leaves an answer\'s question in doubt', async () => {
     const root = await reviewedRepository();
@@ -111,7 +116,7 @@ describe('dialogue-guide diff', function () {
     const text = await strategyDocument({ 'sociale-medier/platforme': 'Facebook.\nLinkedIn.' }, THEMES);
     const root = gitRepository({ 'plan.md': text });
     writeFileSync(join(root, 'plan.md'), text.replace('Facebook.', 'Facebook.   ').replace(/\n/g, '\r\n'));
-    assert.equal(runCli(root, ['diff', '--base', 'HEAD']).stdout, '## Answers changed since HEAD\n\nNo answers changed.\n');
+    assert.equal(runCli(root, ['diff', '--base', 'HEAD']).stdout, '## Answers changed since HEAD\n\nNo answers changed.\n\nDocuments compared: 1. With changes: 0.\n');
   });
 
   it('compares only the files asked for, from a subfolder', async () => {
@@ -171,5 +176,7 @@ describe('dialogue-guide diff', function () {
     assert.match(run.stdout, /^#### 1\.2 Formål \(ændret\)\n\nFør:\n/m);
     assert.match(run.stdout, /^#### 1\.4 Synlighed \(nyt\)$/m);
     assert.match(runCli(root, ['diff', '--base', 'nope'], { LC_ALL: 'da_DK.UTF-8' }).stderr, /^Git kender ikke "nope"/);
+    const unchanged = gitRepository({ 'plan.md': await strategyDocument({}, THEMES) });
+    assert.match((await runCliInProcess(unchanged, ['diff', '--base', 'HEAD'], { LC_ALL: 'da_DK.UTF-8' })).stdout, /\n\nIngen svar er ændret\.\n\nSammenlignede dokumenter: 1\. Med ændringer: 0\.\n$/);
   });
 });
