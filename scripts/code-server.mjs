@@ -1,7 +1,7 @@
 // Starts a throw-away code-server (VS Code served to a browser, with a real Node extension
 // host) and drives it with Debian's Chromium through playwright-core. Shared by the
 // integration runner, the end-to-end runner and `npm start`; see docs/testing.md.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { constants, tmpdir } from 'node:os';
@@ -36,10 +36,9 @@ const CHROMIUM_ARGS = [
  * Starts code-server on a free loopback port with a fresh profile, and waits until it answers.
  * `paths` comes from `provision()`. By default every folder is trusted; `trust: false` turns
  * workspace trust on, so a folder opens in Restricted Mode until the user trusts it.
- * `install` lists VSIX files installed into the fresh profile first, as a user installs a package.
  * Returns `{ port, origin, logFile, exited, stop() }`; `stop()` ends the whole process group.
  */
-export async function startCodeServer({ paths, workspace, trust = true, install = [] }) {
+export async function startCodeServer({ paths, workspace, trust = true }) {
   const temp = mkdtempSync(join(tmpdir(), 'dialogue-guide-code-server-'));
   const logFile = join(temp, 'code-server.log');
   const port = await freePort();
@@ -62,14 +61,6 @@ export async function startCodeServer({ paths, workspace, trust = true, install 
   for (const dir of ['xdg-config', 'xdg-data']) mkdirSync(join(temp, dir), { recursive: true });
   mkdirSync(join(temp, 'user-data', 'User'), { recursive: true });
   writeFileSync(join(temp, 'user-data', 'User', 'settings.json'), JSON.stringify(QUIET_SETTINGS, null, 2));
-  for (const vsix of install) {
-    const profile = ['--user-data-dir', join(temp, 'user-data'), '--extensions-dir', join(temp, 'extensions')];
-    const installed = spawnSync(paths.node24, [paths.codeServerEntry, ...profile, '--install-extension', vsix], { encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: join(temp, 'xdg-config'), XDG_DATA_HOME: join(temp, 'xdg-data') } });
-    if (installed.status !== 0) {
-      rmSync(temp, { recursive: true, force: true });
-      throw new Error(`code-server could not install ${vsix}: ${installed.stderr || installed.stdout}`);
-    }
-  }
   const log = openSync(logFile, 'a');
   // detached: its own session and process group (setsid), so stop() can end the file
   // watchers and extension hosts too, which outlive code-server's main process otherwise.
