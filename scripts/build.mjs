@@ -108,8 +108,10 @@ const builds = [
     entryPoints: [...files('test'), ...files('scripts')], outdir: 'out', outbase: '.' },
 ].filter((b) => b.stdin || b.entryPoints.length > 0);
 
-// A package must not carry a stale source map or bundle from an earlier development build.
+// A package must not carry a stale source map or bundle from an earlier development build, and a
+// test deleted from test/ must not go on running from an earlier build's out/.
 if (production) rmSync('dist', { recursive: true, force: true });
+if (!watch) rmSync('out', { recursive: true, force: true });
 
 if (watch) {
   for (const b of builds) {
