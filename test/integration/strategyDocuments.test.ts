@@ -211,4 +211,47 @@ describe('Strategy documents', () => {
       return selected?.kind === 'question' && selected.questionId === 'enkeltsager/helhedshensyn';
     });
   });
+
+  it('adds a theme left out when scaffolding, as one undoable edit, and drops themes: once all are in', async () => {
+    const uri = await scaffold('temaer.md', ['sociale-medier', 'samspil']);
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    await answer(uri, 'samspil/behov', 'Et fælles overblik.');
+    const before = document.getText();
+    const themes = api.guides.guide(GUIDE)!.themes;
+    const chosen = themes[0]!.questions.length + themes[3]!.questions.length;
+    await waitFor('the document to be analysed', () => api.documents.get(uri)?.analysis.total === chosen);
+    // Add Missing Questions has nothing to add: the themes left out are Add Theme's.
+    assert.equal(await vscode.commands.executeCommand('dialogueGuide.syncDocument', uri), true);
+    assert.equal(document.getText(), before);
+
+    assert.equal(await vscode.commands.executeCommand('dialogueGuide.addTheme', uri, ['digital-deltagelse']), true);
+    const text = document.getText();
+    assert.match(text, /^themes: \["sociale-medier", "digital-deltagelse", "samspil"\]$/m);
+    assert.ok(text.includes('Et fælles overblik.'), 'the unsaved answer is kept');
+    assert.ok(text.indexOf(markerFor('samspil')) > text.indexOf(markerFor('digital-deltagelse/graenser')), 'in guide order');
+    await waitFor('the new theme to count', () => api.documents.get(uri)?.analysis.total === chosen + themes[2]!.questions.length);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(document.getText(), before, 'one undo takes back the list and the sections');
+
+    await vscode.commands.executeCommand('redo');
+    assert.equal(await vscode.commands.executeCommand('dialogueGuide.addTheme', uri, ['enkeltsager']), true);
+    assert.doesNotMatch(document.getText(), /^themes:/m);
+    await waitFor('every question to count', () => api.documents.get(uri)?.analysis.total === 18);
+    assert.ok(!vscode.languages.getDiagnostics(uri).some((d) => d.code === 'question.missing'));
+  });
+
+  it('records the newer guide version in the same undoable edit that adds its questions', async () => {
+    const uri = vscode.Uri.joinPath(folder, 'version.md');
+    const guide = api.guides.guide(GUIDE)!;
+    const full = scaffoldStrategyDocument(guide, { title: 'Version', organisation: '' });
+    const old = full.replace(`### ${guide.themes[1]!.questions[1]!.text}\n\n${markerFor('enkeltsager/fokus')}\n\n`, '').replace(`guideVersion: "${guide.version}"`, 'guideVersion: "0.9.0"');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(old));
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    assert.equal(await vscode.commands.executeCommand('dialogueGuide.syncDocument', uri), true);
+    assert.equal(document.getText(), full);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(document.getText(), old);
+  });
 });
