@@ -254,4 +254,33 @@ describe('Strategy documents', () => {
     await vscode.commands.executeCommand('undo');
     assert.equal(document.getText(), old);
   });
+
+  it('keeps following the last strategy document, and its saved problems, when its editor is closed', async () => {
+    await closeAllEditors();
+    const uri = vscode.Uri.joinPath(folder, 'lukket.md');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(scaffoldStrategyDocument(api.guides.guide(GUIDE)!, { title: 'Lukket', organisation: '' })));
+    // Opened as a person opens it: through the workbench, so closing the editor closes the document.
+    await vscode.commands.executeCommand('vscode.open', uri);
+    await waitFor('the active document', () => api.documents.active?.uri.toString() === uri.toString());
+    await waitFor('its problems', () => vscode.languages.getDiagnostics(uri).length === 18);
+    await closeAllEditors();
+    await waitFor('the document to be closed', () => !vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 15_000);
+    await waitFor('the saved version to be read', () => api.documents.get(uri)?.version === undefined && api.documents.get(uri));
+    assert.equal(api.documents.active?.uri.toString(), uri.toString(), 'the tree follows it still');
+    assert.equal(api.documents.active?.analysis.total, 18);
+    assert.ok(api.view.message?.includes('0/18'), api.view.message);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(vscode.languages.getDiagnostics(uri).length, 18, 'the Problems panel keeps its saved findings');
+  }).timeout(30_000);
+
+  it('forgets a deleted document: no longer listed, no problems, even while an editor shows it', async () => {
+    const uri = await scaffold('slettet.md');
+    await waitFor('its problems', () => vscode.languages.getDiagnostics(uri).length > 0);
+    assert.ok(api.documents.documents.some((d) => d.uri.toString() === uri.toString()));
+    await vscode.workspace.fs.delete(uri);
+    await waitFor('it to be forgotten', () => !api.documents.documents.some((d) => d.uri.toString() === uri.toString()), 15_000);
+    await waitFor('its problems to go', () => vscode.languages.getDiagnostics(uri).length === 0);
+    assert.notEqual(api.documents.active?.uri.toString(), uri.toString());
+    assert.ok(!(await api.documents.findAll()).some((u) => u.toString() === uri.toString()));
+  });
 });
