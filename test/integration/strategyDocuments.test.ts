@@ -47,8 +47,20 @@ describe('Strategy documents', () => {
     assert.equal(written, scaffoldStrategyDocument(guide, { title: 'Strategi for sociale medier', organisation: 'Eksempel Kommune' }));
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), uri.toString());
-    const marker = written.split('\n').indexOf(markerFor('sociale-medier/platforme'));
-    assert.ok(editor!.selection.active.line > marker && editor!.selection.active.line <= marker + 1, `cursor on line ${editor!.selection.active.line}, marker on ${marker}`);
+    const lines = editor!.document.getText().split('\n');
+    const marker = lines.indexOf(markerFor('sociale-medier/platforme'));
+    const cursor = editor!.selection.active.line;
+    assert.equal(cursor, marker + 2, `cursor on line ${cursor}, marker on ${marker}`);
+    // A blank line on either side: what is typed touches neither the marker nor the next heading.
+    assert.deepEqual(lines.slice(cursor - 1, cursor + 3), ['', '', '', `### ${guide.themes[0]!.questions[1]!.text}`]);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor!.document.getText(), written, 'the room to type is one undo, and the file stays the scaffold');
+  });
+
+  it('refuses a relative uri argument that leads outside the workspace folder', async () => {
+    await assert.rejects(() => Promise.resolve(vscode.commands.executeCommand('dialogueGuide.newStrategyDocument', { guide: GUIDE, title: 'Ude', uri: '../outside.md' })), /leads outside the workspace folder/);
+    const root = vscode.workspace.workspaceFolders![0]!.uri;
+    await assert.rejects(() => Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(root, '..', 'outside.md'))));
   });
 
   it('never overwrites an existing file', async () => {
@@ -173,7 +185,8 @@ describe('Strategy documents', () => {
     await waitFor('the active document', () => api.documents.active?.uri.toString() === uri.toString());
     await vscode.commands.executeCommand('dialogueGuide.nextUnanswered');
     const first = lines.indexOf(markerFor('sociale-medier/platforme'));
-    assert.equal(vscode.window.activeTextEditor!.selection.active.line, first + 1);
+    // The new document's first answer has room to type, between blank lines, where it opened.
+    assert.equal(vscode.window.activeTextEditor!.selection.active.line, first + 2);
     await vscode.commands.executeCommand('dialogueGuide.nextUnanswered');
     assert.equal(vscode.window.activeTextEditor!.selection.active.line, lines.indexOf(markerFor('sociale-medier/formaal')) + 1);
 
