@@ -92,3 +92,88 @@ describe('Drafting a strategy document', () => {
     await w.page.locator('[id="status.editor.selection"]', { hasText: `Ln ${marker + 2},` }).waitFor({ timeout: 20_000 });
   });
 });
+
+/** A document scaffolded with only the first theme, as `themes:` records it. */
+const ONE_THEME = `---
+title: "Et tema"
+organisation: ""
+guide: "sociale-medier-i-lokalpolitikken"
+guideVersion: "1.0.0"
+language: "da"
+status: draft
+owners: []
+reviewers: []
+themes: ["sociale-medier"]
+---
+
+# Et tema
+
+## Om at bruge sociale medier
+
+<!-- dialogue-guide: sociale-medier -->
+
+### Hvilke sociale medier anvender I?
+
+<!-- dialogue-guide: sociale-medier/platforme -->
+
+### Hvad bruger I de forskellige sociale medier til?
+
+<!-- dialogue-guide: sociale-medier/formaal -->
+
+### Hvem bliver I inspireret af på sociale medier – både hvad angår form og indhold?
+
+<!-- dialogue-guide: sociale-medier/inspiration -->
+
+### Hvilke overvejelser har I om at være tilstede på sociale medier? Hvor synlige/usynlige ønsker I at være?
+
+<!-- dialogue-guide: sociale-medier/synlighed -->
+
+### Hvordan følger I med i udviklingen på sociale medier?
+
+<!-- dialogue-guide: sociale-medier/udvikling -->
+
+### Hvordan sikrer I en fælles forståelse og anvendelse af sociale medier i organisationen?
+
+<!-- dialogue-guide: sociale-medier/forstaaelse -->
+`;
+
+describe('Adding a theme to a document scaffolded without it', () => {
+  const workbench = useWorkbench();
+
+  it('offers Add Theme when a question of a left-out theme is clicked, and asks which themes from the Command Palette', async () => {
+    const w = workbench();
+    mkdirSync(join(w.workspace, 'tema'), { recursive: true });
+    writeFileSync(join(w.workspace, 'tema', 'et-tema.md'), ONE_THEME);
+    await w.openViewContainer('Dialogue Guide');
+    await w.page.keyboard.press('Control+P');
+    await w.page.locator('.quick-input-widget input.input').fill('tema/et-tema.md');
+    await w.page.locator('.quick-input-list .monaco-list-row', { hasText: 'et-tema.md' }).first().click();
+    await w.page.locator('.statusbar-item', { hasText: 'Strategy 0/6' }).waitFor({ timeout: 30_000 });
+
+    await w.expand('Om digital deltagelse');
+    await w.treeRow('Grænser for inddragelse').click();
+    const offered = async () => (await w.notifications()).some((m) => m.includes('tema/et-tema.md leaves out the theme "Om digital deltagelse"'));
+    for (let i = 0; i < 50 && !(await offered()); i++) await w.page.waitForTimeout(100);
+    assert.ok(await offered(), (await w.notifications()).join('\n'));
+    // The row's tooltip may still cover the Notification Center: move the pointer off the tree first.
+    await w.page.mouse.move(700, 400);
+    await w.page.locator('.workbench-hover-container').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    await w.page.locator('.notifications-center .monaco-button', { hasText: 'Add Theme…' }).first().click();
+    await w.page.locator('.statusbar-item', { hasText: 'Strategy 0/11' }).waitFor({ timeout: 20_000 });
+
+    await w.runCommand('dialogueGuide.addTheme', 'Dialogue Guide: Add Theme…');
+    const widget = w.page.locator('.quick-input-widget');
+    await widget.locator('input[placeholder^="Which themes should"]').waitFor();
+    assert.equal(await widget.locator('.monaco-list-row[role="checkbox"]').count(), 2, 'only the themes left out');
+    await widget.locator('.monaco-list-row[role="checkbox"]', { hasText: 'Om enkeltsager og helhedshensyn' }).click();
+    await widget.locator('input.input').press('Enter');
+    await w.page.locator('.statusbar-item', { hasText: 'Strategy 0/14' }).waitFor({ timeout: 20_000 });
+    await w.page.locator('.editor-instance .view-line').first().click();
+    await w.page.keyboard.press('Control+S');
+    const file = join(w.workspace, 'tema', 'et-tema.md');
+    for (let i = 0; i < 100 && !readFileSync(file, 'utf8').includes('dialogue-guide: enkeltsager -->'); i++) await w.page.waitForTimeout(100);
+    const saved = readFileSync(file, 'utf8');
+    assert.match(saved, /^themes: \["sociale-medier", "enkeltsager", "digital-deltagelse"\]$/m);
+    assert.ok(saved.indexOf('dialogue-guide: enkeltsager -->') < saved.indexOf('dialogue-guide: digital-deltagelse -->'), 'in guide order');
+  });
+});
