@@ -83,7 +83,7 @@ function inline(text: string): string {
  * A YAML double-quoted scalar. JSON's escapes are valid YAML; YAML also forbids raw C1 controls and
  * non-characters, and YAML 1.1 readers break lines at NEL, LS and PS, so those are escaped too.
  */
-function yamlString(value: string): string {
+export function yamlString(value: string): string {
   return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

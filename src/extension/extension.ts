@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { TreeNode } from '../core/guideTree';
+import { AddThemeCommand } from './commands/addTheme';
 import { CommandManager } from './commands/commandManager';
 import { GoToSectionCommand, NextUnansweredCommand, PickStrategyDocumentCommand, PreviousUnansweredCommand } from './commands/documentCommands';
 import { CopyQuestionCommand, ReloadGuidesCommand, SwitchLanguageCommand } from './commands/guideCommands';
@@ -89,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
     new GoToSectionCommand(navigator, view),
     new PickStrategyDocumentCommand(documents),
     new SyncDocumentCommand(documents),
+    new AddThemeCommand(documents),
     new RepairMarkerCommand(documents),
     new CompareWithBaseCommand(review, guides, documents, navigator, model, view),
     new StepChangedAnswerCommand(1, review, guides, model, view),

@@ -47,8 +47,20 @@ describe('Strategy documents', () => {
     assert.equal(written, scaffoldStrategyDocument(guide, { title: 'Strategi for sociale medier', organisation: 'Eksempel Kommune' }));
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), uri.toString());
-    const marker = written.split('\n').indexOf(markerFor('sociale-medier/platforme'));
-    assert.ok(editor!.selection.active.line > marker && editor!.selection.active.line <= marker + 1, `cursor on line ${editor!.selection.active.line}, marker on ${marker}`);
+    const lines = editor!.document.getText().split('\n');
+    const marker = lines.indexOf(markerFor('sociale-medier/platforme'));
+    const cursor = editor!.selection.active.line;
+    assert.equal(cursor, marker + 2, `cursor on line ${cursor}, marker on ${marker}`);
+    // A blank line on either side: what is typed touches neither the marker nor the next heading.
+    assert.deepEqual(lines.slice(cursor - 1, cursor + 3), ['', '', '', `### ${guide.themes[0]!.questions[1]!.text}`]);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor!.document.getText(), written, 'the room to type is one undo, and the file stays the scaffold');
+  });
+
+  it('refuses a relative uri argument that leads outside the workspace folder', async () => {
+    await assert.rejects(() => Promise.resolve(vscode.commands.executeCommand('dialogueGuide.newStrategyDocument', { guide: GUIDE, title: 'Ude', uri: '../outside.md' })), /leads outside the workspace folder/);
+    const root = vscode.workspace.workspaceFolders![0]!.uri;
+    await assert.rejects(() => Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(root, '..', 'outside.md'))));
   });
 
   it('never overwrites an existing file', async () => {
@@ -173,7 +185,8 @@ describe('Strategy documents', () => {
     await waitFor('the active document', () => api.documents.active?.uri.toString() === uri.toString());
     await vscode.commands.executeCommand('dialogueGuide.nextUnanswered');
     const first = lines.indexOf(markerFor('sociale-medier/platforme'));
-    assert.equal(vscode.window.activeTextEditor!.selection.active.line, first + 1);
+    // The new document's first answer has room to type, between blank lines, where it opened.
+    assert.equal(vscode.window.activeTextEditor!.selection.active.line, first + 2);
     await vscode.commands.executeCommand('dialogueGuide.nextUnanswered');
     assert.equal(vscode.window.activeTextEditor!.selection.active.line, lines.indexOf(markerFor('sociale-medier/formaal')) + 1);
 
@@ -210,5 +223,77 @@ describe('Strategy documents', () => {
       const selected = api.view.selection[0];
       return selected?.kind === 'question' && selected.questionId === 'enkeltsager/helhedshensyn';
     });
+  });
+
+  it('adds a theme left out when scaffolding, as one undoable edit, and drops themes: once all are in', async () => {
+    const uri = await scaffold('temaer.md', ['sociale-medier', 'samspil']);
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    await answer(uri, 'samspil/behov', 'Et fælles overblik.');
+    const before = document.getText();
+    const themes = api.guides.guide(GUIDE)!.themes;
+    const chosen = themes[0]!.questions.length + themes[3]!.questions.length;
+    await waitFor('the document to be analysed', () => api.documents.get(uri)?.analysis.total === chosen);
+    // Add Missing Questions has nothing to add: the themes left out are Add Theme's.
+    assert.equal(await vscode.commands.executeCommand('dialogueGuide.syncDocument', uri), true);
+    assert.equal(document.getText(), before);
+
+    assert.equal(await vscode.commands.executeCommand('dialogueGuide.addTheme', uri, ['digital-deltagelse']), true);
+    const text = document.getText();
+    assert.match(text, /^themes: \["sociale-medier", "digital-deltagelse", "samspil"\]$/m);
+    assert.ok(text.includes('Et fælles overblik.'), 'the unsaved answer is kept');
+    assert.ok(text.indexOf(markerFor('samspil')) > text.indexOf(markerFor('digital-deltagelse/graenser')), 'in guide order');
+    await waitFor('the new theme to count', () => api.documents.get(uri)?.analysis.total === chosen + themes[2]!.questions.length);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(document.getText(), before, 'one undo takes back the list and the sections');
+
+    await vscode.commands.executeCommand('redo');
+    assert.equal(await vscode.commands.executeCommand('dialogueGuide.addTheme', uri, ['enkeltsager']), true);
+    assert.doesNotMatch(document.getText(), /^themes:/m);
+    await waitFor('every question to count', () => api.documents.get(uri)?.analysis.total === 18);
+    assert.ok(!vscode.languages.getDiagnostics(uri).some((d) => d.code === 'question.missing'));
+  });
+
+  it('records the newer guide version in the same undoable edit that adds its questions', async () => {
+    const uri = vscode.Uri.joinPath(folder, 'version.md');
+    const guide = api.guides.guide(GUIDE)!;
+    const full = scaffoldStrategyDocument(guide, { title: 'Version', organisation: '' });
+    const old = full.replace(`### ${guide.themes[1]!.questions[1]!.text}\n\n${markerFor('enkeltsager/fokus')}\n\n`, '').replace(`guideVersion: "${guide.version}"`, 'guideVersion: "0.9.0"');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(old));
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    assert.equal(await vscode.commands.executeCommand('dialogueGuide.syncDocument', uri), true);
+    assert.equal(document.getText(), full);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(document.getText(), old);
+  });
+
+  it('keeps following the last strategy document, and its saved problems, when its editor is closed', async () => {
+    await closeAllEditors();
+    const uri = vscode.Uri.joinPath(folder, 'lukket.md');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(scaffoldStrategyDocument(api.guides.guide(GUIDE)!, { title: 'Lukket', organisation: '' })));
+    // Opened as a person opens it: through the workbench, so closing the editor closes the document.
+    await vscode.commands.executeCommand('vscode.open', uri);
+    await waitFor('the active document', () => api.documents.active?.uri.toString() === uri.toString());
+    await waitFor('its problems', () => vscode.languages.getDiagnostics(uri).length === 18);
+    await closeAllEditors();
+    await waitFor('the document to be closed', () => !vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 15_000);
+    await waitFor('the saved version to be read', () => api.documents.get(uri)?.version === undefined && api.documents.get(uri));
+    assert.equal(api.documents.active?.uri.toString(), uri.toString(), 'the tree follows it still');
+    assert.equal(api.documents.active?.analysis.total, 18);
+    assert.ok(api.view.message?.includes('0/18'), api.view.message);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(vscode.languages.getDiagnostics(uri).length, 18, 'the Problems panel keeps its saved findings');
+  }).timeout(30_000);
+
+  it('forgets a deleted document: no longer listed, no problems, even while an editor shows it', async () => {
+    const uri = await scaffold('slettet.md');
+    await waitFor('its problems', () => vscode.languages.getDiagnostics(uri).length > 0);
+    assert.ok(api.documents.documents.some((d) => d.uri.toString() === uri.toString()));
+    await vscode.workspace.fs.delete(uri);
+    await waitFor('it to be forgotten', () => !api.documents.documents.some((d) => d.uri.toString() === uri.toString()), 15_000);
+    await waitFor('its problems to go', () => vscode.languages.getDiagnostics(uri).length === 0);
+    assert.notEqual(api.documents.active?.uri.toString(), uri.toString());
+    assert.ok(!(await api.documents.findAll()).some((u) => u.toString() === uri.toString()));
   });
 });

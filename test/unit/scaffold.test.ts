@@ -4,7 +4,7 @@ import { inLanguage, type Guide } from '../../src/core/guide';
 import { loadGuideLibrary } from '../../src/core/guideLoader';
 import { scaffoldStrategyDocument, slugify } from '../../src/core/scaffold';
 import { parseStrategyDocument } from '../../src/core/strategyDocument';
-import { applyInsertions, planSync } from '../../src/core/sync';
+import { applyEdits, planSync } from '../../src/core/sync';
 import { nodeFileSystem } from '../../src/node/nodeFileSystem';
 import { answerQuestion } from './helpers/answers';
 import { makeGuide } from './helpers/guides';
@@ -134,8 +134,8 @@ describe('scaffolding a strategy document', () => {
     let text = scaffoldStrategyDocument({ ...builtIn.da, themes: rest }, OPTIONS);
     text = answerQuestion(text, rest[0]!.questions[0]!.id, 'Vi gør sådan:\n\n- det ene\n- det andet');
     const plan = planSync(text, parseStrategyDocument(text, 'x.md'), { ...builtIn.da, themes: [first!, ...rest] });
-    assert.ok(plan.ok && plan.insertions.length === 1);
-    assert.deepEqual(lintErrors(applyInsertions(text, plan.insertions)), []);
+    assert.ok(plan.ok && plan.edits.length === 1);
+    assert.deepEqual(lintErrors(applyEdits(text, plan.edits)), []);
   });
 });
 

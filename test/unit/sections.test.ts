@@ -5,7 +5,7 @@ import { lineEnd, lineStarts } from '../../src/core/lines';
 import { scanBlocks, type TopBlock } from '../../src/core/markdownBlocks';
 import { scaffoldStrategyDocument } from '../../src/core/scaffold';
 import { analyseStrategyDocument, markerFor, parseStrategyDocument } from '../../src/core/strategyDocument';
-import { applyInsertions, planSync } from '../../src/core/sync';
+import { applyEdits, planSync } from '../../src/core/sync';
 import { answerQuestion } from './helpers/answers';
 import { commonMarkBlocks, withoutTrailingBlanks } from './helpers/commonmark';
 import { entryOf, makeGuide } from './helpers/guides';
@@ -185,11 +185,11 @@ describe('a sync that cannot go wrong', () => {
     const text = answerQuestion(old, 'tema/tredje', 'Svar over markøren.', 'aboveMarker');
     const plan = planSync(text, parseStrategyDocument(text, 'a.md'), GUIDE);
     assert.ok(plan.ok);
-    const synced = applyInsertions(text, plan.insertions);
+    const synced = applyEdits(text, plan.edits);
     assert.equal(answers(synced)['tema/tredje'], 'Svar over markøren.');
     assert.equal(answers(synced)['tema/anden'], '');
     const again = planSync(synced, parseStrategyDocument(synced, 'a.md'), GUIDE);
-    assert.deepEqual(again, { ok: true, insertions: [] });
+    assert.deepEqual(again, { ok: true, edits: [] });
   });
 
   it('refuses a document whose text cannot be told apart: a malformed marker or one without a heading', () => {

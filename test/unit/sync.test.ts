@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Guide } from '../../src/core/guide';
 import { scaffoldStrategyDocument } from '../../src/core/scaffold';
 import { parseStrategyDocument } from '../../src/core/strategyDocument';
-import { applyInsertions, planSync, type Insertion } from '../../src/core/sync';
+import { applyEdits, planAddThemes, planSync, themesLeftOut, type TextEdit } from '../../src/core/sync';
 import { answerQuestion } from './helpers/answers';
 import { makeGuide, type ThemeSpec } from './helpers/guides';
 
@@ -16,14 +16,36 @@ function only(theme: ThemeSpec, ...slugs: string[]): ThemeSpec {
   return { ...theme, questions: theme.questions.filter(([slug]) => slugs.includes(slug)) };
 }
 
-function plan(text: string, guide: Guide): readonly Insertion[] {
+/** An insertion in short: where and what. */
+interface Insertion {
+  readonly line: number;
+  readonly character: number;
+  readonly text: string;
+}
+
+function edits(text: string, guide: Guide): readonly TextEdit[] {
   const result = planSync(text, parseStrategyDocument(text, 'a.md'), guide);
   assert.ok(result.ok, JSON.stringify(result));
-  return result.insertions;
+  return result.edits;
+}
+
+/** The planned edits, each of which must be an insertion. */
+function plan(text: string, guide: Guide): readonly Insertion[] {
+  return edits(text, guide).map(({ range, text: inserted }) => {
+    assert.deepEqual(range.start, range.end, 'an insertion');
+    return { ...range.start, text: inserted };
+  });
 }
 
 function sync(text: string, guide: Guide): string {
-  return applyInsertions(text, plan(text, guide));
+  return applyEdits(text, edits(text, guide));
+}
+
+/** `text` with the themes added as Add Theme adds them. */
+function addThemes(text: string, guide: Guide, themes: readonly string[]): string {
+  const result = planAddThemes(text, parseStrategyDocument(text, 'a.md'), guide, themes);
+  assert.ok(result.ok, JSON.stringify(result));
+  return applyEdits(text, result.edits);
 }
 
 /** The zero-based line of `needle` in `text`. */
@@ -135,15 +157,81 @@ describe('planning a sync with the guide', () => {
   });
 });
 
-describe('applying insertions', () => {
+describe('recording the guide version', () => {
+  const OLD = makeGuide([only(TEMA, 'foerste', 'tredje')]);
+  const NEW = makeGuide([TEMA], { version: '1.1.0' });
+
+  it('sets guideVersion to the newer guide in the same plan that adds its questions, and a second sync finds nothing', () => {
+    const text = scaffoldStrategyDocument(OLD, OPTIONS);
+    const synced = sync(text, NEW);
+    assert.equal(synced, scaffoldStrategyDocument(NEW, OPTIONS));
+    assert.deepEqual(edits(synced, NEW), []);
+  });
+
+  it('updates only the version when no question is missing, keeping CRLF and every other field', () => {
+    const text = scaffoldStrategyDocument(makeGuide([TEMA]), OPTIONS).replace(/\n/g, '\r\n');
+    assert.equal(sync(text, NEW), text.replace('guideVersion: "1.0.0"', 'guideVersion: "1.1.0"'));
+  });
+
+  it('never records an older guide than the document names', () => {
+    const text = scaffoldStrategyDocument(NEW, OPTIONS);
+    assert.deepEqual(edits(text, makeGuide([TEMA], { version: '1.0.9' })), []);
+  });
+
+  it('adds the key after the guide id when the document has none', () => {
+    const text = scaffoldStrategyDocument(makeGuide([TEMA]), OPTIONS).replace('guideVersion: "1.0.0"\n', '');
+    assert.match(sync(text, NEW), /^guide: "demo"\nguideVersion: "1\.1\.0"\nlanguage/m);
+  });
+
+  it('refuses when the version cannot be rewritten on its own line', () => {
+    const text = scaffoldStrategyDocument(makeGuide([TEMA]), OPTIONS).replace('guideVersion: "1.0.0"', 'guideVersion: >-\n  1.0.0');
+    assert.deepEqual(planSync(text, parseStrategyDocument(text, 'a.md'), NEW), { ok: false, reason: 'unsafe' });
+  });
+});
+
+describe('adding a theme to a document scaffolded with some', () => {
+  const guide = makeGuide([TEMA, ANDET, NYT]);
+  const chosen = (themes: string[]) => scaffoldStrategyDocument(guide, { ...OPTIONS, themes });
+
+  it('names the themes left out, in guide order', () => {
+    const text = chosen(['andet']);
+    assert.deepEqual(themesLeftOut(guide, parseStrategyDocument(text, 'a.md').frontMatter!).map((t) => t.id), ['tema', 'nyt']);
+  });
+
+  it('lists the theme in themes: and inserts its sections where the scaffold puts them, keeping the answers', () => {
+    const text = answerQuestion(chosen(['andet']), 'andet/fjerde', 'Til foråret.');
+    const added = addThemes(text, guide, ['tema']);
+    assert.equal(added, answerQuestion(chosen(['tema', 'andet']), 'andet/fjerde', 'Til foråret.'));
+  });
+
+  it('removes the themes: key when every theme is then in', () => {
+    const text = chosen(['tema', 'nyt']);
+    const added = addThemes(text, guide, ['andet']);
+    assert.equal(added, scaffoldStrategyDocument(guide, OPTIONS));
+    assert.doesNotMatch(added, /^themes:/m);
+  });
+
+  it('rewrites a block list written by hand', () => {
+    const text = chosen(['andet']).replace('themes: ["andet"]', 'themes:\n  - andet');
+    assert.equal(addThemes(text, guide, ['nyt']), chosen(['andet', 'nyt']));
+  });
+
+  it('refuses, changing nothing, what it refuses to sync', () => {
+    const text = chosen(['andet']).replace('### Hvornår', '<<<<<<< HEAD\n=======\n>>>>>>> b\n\n### Hvornår');
+    assert.deepEqual(planAddThemes(text, parseStrategyDocument(text, 'a.md'), guide, ['tema']), { ok: false, reason: 'conflict' });
+  });
+});
+
+describe('applying edits', () => {
   it('inserts at line starts and line ends, after a byte order mark, in the given order at one place', () => {
     const text = '\ufeffa\r\nb\r\nc';
-    const insertions = [
-      { line: 2, character: 1, text: '!' },
-      { line: 0, character: 0, text: '1' },
-      { line: 1, character: 0, text: 'x' },
-      { line: 1, character: 0, text: 'y' },
-    ];
-    assert.equal(applyInsertions(text, insertions), '\ufeff1a\r\nxyb\r\nc!');
+    const at = (line: number, character: number, inserted: string): TextEdit => ({ range: { start: { line, character }, end: { line, character } }, text: inserted });
+    assert.equal(applyEdits(text, [at(2, 1, '!'), at(0, 0, '1'), at(1, 0, 'x'), at(1, 0, 'y')]), '\ufeff1a\r\nxyb\r\nc!');
+  });
+
+  it('replaces whole lines beside an insertion', () => {
+    const text = 'a\nb\nc\n';
+    const edit: TextEdit = { range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }, text: 'B\n' };
+    assert.equal(applyEdits(text, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'x\n' }, edit]), 'a\nB\nx\nc\n');
   });
 });

@@ -55,17 +55,23 @@ export class NewStrategyDocumentCommand implements Command {
       }
       return this.create(checked);
     }
-    const choices: Choices = {};
+    const entries = this.guides.entries;
+    if (entries.length === 0) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('No guide is loaded: see the Problems panel.'));
+      return undefined;
+    }
+    const choices: Choices = entries.length === 1 ? { entry: entries[0] } : {};
     const done = await MultiStepInput.run(vscode.l10n.t('New Strategy Document'), choices, [
-      (input, state) => this.pickGuide(input, state),
-      (input, state) => this.pickLanguage(input, state),
-      (input, state) => this.pickThemes(input, state),
-      (input, state) => this.askTitle(input, state),
-      (input, state) => this.askOrganisation(input, state),
-      (input, state) => this.askLocation(input, state),
+      { asks: () => entries.length > 1, run: (input, state) => this.pickGuide(input, state) },
+      // Until a guide is chosen, the language step counts as one to come.
+      { asks: (state) => !state.entry || languagesOf(state.entry).length > 1, run: (input, state) => this.pickLanguage(input, state) },
+      { run: (input, state) => this.pickThemes(input, state) },
+      { run: (input, state) => this.askTitle(input, state) },
+      { run: (input, state) => this.askOrganisation(input, state) },
+      { run: (input, state) => this.askLocation(input, state) },
     ]);
     if (!done || !choices.entry || !choices.uri) return undefined;
-    const request = { guide: choices.entry.id, language: choices.language, themes: choices.themes, title: choices.title, organisation: choices.organisation };
+    const request = { guide: choices.entry.id, language: languageOf(choices), themes: choices.themes, title: choices.title, organisation: choices.organisation };
     const checked = this.check(request, choices.uri);
     // The steps asked only for valid values; a guide reloaded meanwhile is the one way to get here.
     if (!checked.ok) {
@@ -88,7 +94,10 @@ export class NewStrategyDocumentCommand implements Command {
     const folder = vscode.workspace.workspaceFolders?.[0];
     let target: vscode.Uri | undefined;
     if (uri instanceof vscode.Uri) target = uri;
-    else if (typeof uri === 'string' && uri !== '') target = toUri(uri, folder);
+    else if (typeof uri === 'string' && uri !== '') {
+      target = toUri(uri, folder);
+      if (!target) throw new ArgumentError(vscode.l10n.t('"uri" {0} leads outside the workspace folder: give a path inside it, or an absolute one.', uri));
+    }
     else if (uri !== undefined) throw new ArgumentError(vscode.l10n.t('"uri" must be a file URI or path.'));
     target ??= folder && defaultLocation(folder.uri, typeof title === 'string' ? title : '');
     if (!target) throw new ArgumentError(vscode.l10n.t('"uri" is needed when no folder is open.'));
@@ -97,16 +106,8 @@ export class NewStrategyDocumentCommand implements Command {
     return checked;
   }
 
-  private async pickGuide(input: MultiStepInput, state: Choices): Promise<boolean | 'skip'> {
+  private async pickGuide(input: MultiStepInput, state: Choices): Promise<boolean> {
     const entries = this.guides.entries;
-    if (entries.length === 0) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('No guide is loaded: see the Problems panel.'));
-      return false;
-    }
-    if (entries.length === 1) {
-      state.entry = entries[0];
-      return 'skip';
-    }
     const picked = await input.pick({
       placeholder: vscode.l10n.t('Which guide does the strategy answer?'),
       items: this.guides.guides.map((guide) => ({ label: guide.title, description: `${guide.id} ${guide.version}`, detail: guide.description, entry: findGuideEntry(entries, guide.id) })),
@@ -116,13 +117,9 @@ export class NewStrategyDocumentCommand implements Command {
   }
 
   /** Asked only when the guide has translations; the language of the guide view comes first. */
-  private async pickLanguage(input: MultiStepInput, state: Choices): Promise<boolean | 'skip'> {
+  private async pickLanguage(input: MultiStepInput, state: Choices): Promise<boolean> {
     const entry = state.entry!;
     const languages = languagesOf(entry);
-    if (languages.length === 1) {
-      state.language = languages[0];
-      return 'skip';
-    }
     // Back to another guide: the language chosen for the first one may not be this one's.
     const preferred = state.language && languages.includes(state.language) ? state.language : inLanguage(entry, this.guides.language).language;
     const items = [preferred, ...languages.filter((l) => l !== preferred)].map((language) => ({
@@ -137,10 +134,19 @@ export class NewStrategyDocumentCommand implements Command {
   }
 
   private async pickThemes(input: MultiStepInput, state: Choices): Promise<boolean> {
-    const guide = inLanguage(state.entry!, state.language!);
+    const guide = inLanguage(state.entry!, languageOf(state));
     const items = guide.themes.map((theme, i) => ({ label: `${i + 1}. ${theme.title}`, description: questionCount(theme.questions.length), id: theme.id }));
-    const selected = items.filter((item) => state.themes?.includes(item.id) ?? true);
-    const picked = await input.pick({ placeholder: vscode.l10n.t('Which themes? All are chosen; untick the ones to leave out.'), items, canPickMany: true, selected });
+    // Back to another guide: a choice that names none of its themes means all of them.
+    const remembered = items.filter((item) => state.themes?.includes(item.id));
+    const selected = remembered.length > 0 ? remembered : items;
+    const picked = await input.pick({
+      placeholder: vscode.l10n.t('Which themes? All are chosen; untick the ones to leave out.'),
+      items,
+      canPickMany: true,
+      selected,
+      // Kept as ticked, so Back and forth again shows the same choice.
+      onDidChangeSelection: (ticked) => (state.themes = ticked.map((item) => item.id)),
+    });
     if (!picked) return false;
     if (picked.length === 0) {
       void vscode.window.showWarningMessage(problemMessage({ code: 'themes.none', known: guide.themes.map((t) => t.id) }));
@@ -153,7 +159,7 @@ export class NewStrategyDocumentCommand implements Command {
   private async askTitle(input: MultiStepInput, state: Choices): Promise<boolean> {
     state.title = await input.text({
       prompt: vscode.l10n.t('Title of the strategy'),
-      value: state.title ?? vscode.l10n.t('Social media strategy'),
+      value: state.title ?? defaultTitle(languageOf(state)),
       validate: (value) => {
         const problem = titleProblem(value);
         return problem && problemMessage(problem);
@@ -183,15 +189,19 @@ export class NewStrategyDocumentCommand implements Command {
       if (!state.folder) return false;
     }
     const folder = state.folder ?? folders[0]!;
+    const relativeTo = (uri: vscode.Uri) => uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
     const relative = await input.text({
       prompt: vscode.l10n.t('Where to save it, relative to {0}', folder.name),
-      value: vscode.workspace.asRelativePath(defaultLocation(folder.uri, state.title!), false),
+      value: relativeTo(await freeLocation(defaultLocation(folder.uri, state.title!))),
       validate: async (value) => {
         if (!/\.md$/i.test(value.trim())) return vscode.l10n.t('The file name must end in .md.');
-        return (await exists(vscode.Uri.joinPath(folder.uri, value.trim()))) ? vscode.l10n.t('{0} already exists: choose another name.', value.trim()) : undefined;
+        const uri = inFolder(folder.uri, value);
+        if (!uri) return vscode.l10n.t('The document must be inside {0}: give a path relative to it, without "..".', folder.name);
+        if (!(await exists(uri))) return undefined;
+        return vscode.l10n.t('{0} already exists: choose another name, such as {1}.', value.trim(), relativeTo(await freeLocation(uri)));
       },
     });
-    state.uri = relative === undefined ? undefined : vscode.Uri.joinPath(folder.uri, relative.trim());
+    state.uri = relative === undefined ? undefined : inFolder(folder.uri, relative);
     return state.uri !== undefined;
   }
 
@@ -216,17 +226,68 @@ export class NewStrategyDocumentCommand implements Command {
     }
     const document = await vscode.workspace.openTextDocument(uri);
     const first = parseStrategyDocument(text, uri.toString()).sections[0];
-    const line = first ? Math.min(first.answerLines.start, document.lineCount - 1) : 0;
-    await vscode.window.showTextDocument(document, { selection: new vscode.Range(line, 0, line, 0) });
+    if (!first) {
+      await vscode.window.showTextDocument(document);
+      return uri;
+    }
+    // The scaffold leaves one blank line under the marker, right above the next heading. The
+    // editor opens it with a blank line on either side of the cursor (where Next Unanswered
+    // Question lands too), so the answer touches neither the marker nor the next heading; the file
+    // on disk stays the scaffold, byte for byte as the CLI writes it. The cursor is there from the
+    // start, so nothing typed at once lands anywhere else.
+    const at = Math.min(first.answerLines.start, document.lineCount - 1);
+    const editor = await vscode.window.showTextDocument(document, { selection: new vscode.Range(at, 0, at, 0) });
+    const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    await editor.edit(
+      (builder) => {
+        builder.insert(new vscode.Position(at, 0), eol);
+        builder.insert(new vscode.Position(at + 1, 0), eol);
+      },
+      { undoStopBefore: true, undoStopAfter: false },
+    );
+    // Moved only if it is still where it was put: an edge of an insertion may keep it there.
+    if (editor.selection.isEmpty && editor.selection.active.isEqual(new vscode.Position(at, 0))) editor.selection = new vscode.Selection(at + 1, 0, at + 1, 0);
     return uri;
   }
 }
 
-/** A URI, an absolute path, or a path relative to the first workspace folder (as tasks write them). */
-function toUri(value: string, folder: vscode.WorkspaceFolder | undefined): vscode.Uri {
+/** The language a strategy will be written in: the only one the guide has, or the one chosen. */
+function languageOf(state: Choices): string {
+  const languages = languagesOf(state.entry!);
+  return state.language && languages.includes(state.language) ? state.language : languages[0]!;
+}
+
+/**
+ * The proposed title, in the language the document is written in (not the interface's: a Danish
+ * strategy wants a Danish title whatever the display language). Other languages get the
+ * interface's words.
+ */
+const DEFAULT_TITLES: Readonly<Record<string, string>> = { da: 'Strategi for sociale medier', en: 'Social media strategy' };
+
+function defaultTitle(language: string): string {
+  return DEFAULT_TITLES[language] ?? vscode.l10n.t('Social media strategy');
+}
+
+/** `relative` resolved in `folder`; undefined when it leads outside (`..`, or an absolute path). */
+function inFolder(folder: vscode.Uri, relative: string): vscode.Uri | undefined {
+  const value = relative.trim().replace(/\\/g, '/');
+  if (value.startsWith('/') || /^[a-z]:/i.test(value) || value.split('/').includes('..')) return undefined;
+  return vscode.Uri.joinPath(folder, value);
+}
+
+/** `uri`, or the first of `<name>-2.md`, `<name>-3.md` … that does not exist yet. */
+async function freeLocation(uri: vscode.Uri): Promise<vscode.Uri> {
+  const base = uri.path.replace(/\.md$/i, '');
+  let candidate = uri;
+  for (let n = 2; (await exists(candidate)) && n < 1000; n++) candidate = uri.with({ path: `${base}-${n}.md` });
+  return candidate;
+}
+
+/** A URI, an absolute path, or a path relative to the first workspace folder (as tasks write them); undefined when a relative path leads out of it. */
+function toUri(value: string, folder: vscode.WorkspaceFolder | undefined): vscode.Uri | undefined {
   if (/^[a-z][\w+.-]+:/i.test(value) && !/^[a-z]:[\\/]/i.test(value)) return vscode.Uri.parse(value);
   if (value.startsWith('/') || /^[a-z]:[\\/]/i.test(value) || !folder) return vscode.Uri.file(value);
-  return vscode.Uri.joinPath(folder.uri, value);
+  return inFolder(folder.uri, value);
 }
 
 /** `strategy/<slug-of-title>.md` in a folder. */

@@ -1,13 +1,45 @@
 import * as vscode from 'vscode';
-import { planSync, type SyncRefusal } from '../../core/sync';
-import type { StrategyDocuments } from '../documents/strategyDocuments';
+import type { Guide } from '../../core/guide';
+import { planSync, themesLeftOut, type SyncPlan, type SyncRefusal } from '../../core/sync';
+import { showMessageWithCommands } from '../commandMessage';
+import type { ParsedDocument, StrategyDocuments } from '../documents/strategyDocuments';
 import { DIAGNOSTIC_SOURCE } from '../diagnostics';
 import { requireTrust } from '../trust';
 import type { Command } from './commandManager';
 
+/** The strategy document a command works on, open in an editor buffer, and its guide; undefined after saying why not. */
+export async function documentToChange(documents: StrategyDocuments, arg: unknown): Promise<{ entry: ParsedDocument; guide: Guide } | undefined> {
+  const uri = arg instanceof vscode.Uri ? arg : (vscode.window.activeTextEditor?.document.uri ?? documents.active?.uri);
+  // The edit goes to the buffer, so it is planned on the buffer's text, not on a copy read from disk.
+  if (uri && !documents.get(uri)?.version) await vscode.workspace.openTextDocument(uri).then(undefined, () => undefined);
+  const entry = uri && documents.get(uri);
+  if (!entry) {
+    void showMessageWithCommands('info', vscode.l10n.t('Open a strategy document first, or create one with "New Strategy Document".'), { title: vscode.l10n.t('New Strategy Document'), command: 'dialogueGuide.newStrategyDocument' });
+    return undefined;
+  }
+  const guide = entry.analysis.guide;
+  if (!guide) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} names no loaded guide: see the Problems panel.', vscode.workspace.asRelativePath(entry.uri)));
+    return undefined;
+  }
+  return { entry, guide };
+}
+
+/** Applies a plan to the document as one undoable edit; a refusal is shown and changes nothing. */
+export async function applyPlan(entry: ParsedDocument, plan: SyncPlan): Promise<boolean> {
+  if (!plan.ok) {
+    void vscode.window.showErrorMessage(refusal(plan.reason, vscode.workspace.asRelativePath(entry.uri)));
+    return false;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  for (const { range, text } of plan.edits) edit.replace(entry.uri, new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character), text);
+  return vscode.workspace.applyEdit(edit);
+}
+
 /**
- * Adds the sections of questions and themes the guide gained, in guide order. Only insertions,
- * as one undoable edit of the open document, so unsaved answers are safe and nothing is replaced.
+ * Adds the sections of questions and themes the guide gained, in guide order, and records the
+ * guide's newer version. In the body only insertions, as one undoable edit of the open document,
+ * so unsaved answers are safe and nothing is replaced.
  */
 export class SyncDocumentCommand implements Command {
   readonly id = 'dialogueGuide.syncDocument';
@@ -16,29 +48,25 @@ export class SyncDocumentCommand implements Command {
 
   async execute(arg?: unknown): Promise<boolean> {
     if (!requireTrust(vscode.l10n.t('Adding missing questions'))) return false;
-    const uri = arg instanceof vscode.Uri ? arg : (vscode.window.activeTextEditor?.document.uri ?? this.documents.active?.uri);
-    const entry = uri && this.documents.get(uri);
-    if (!entry) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a strategy document first, or create one with "New Strategy Document".'));
-      return false;
-    }
-    const guide = entry.analysis.guide;
-    if (!guide) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} names no loaded guide: see the Problems panel.', vscode.workspace.asRelativePath(entry.uri)));
-      return false;
-    }
+    const found = await documentToChange(this.documents, arg);
+    if (!found) return false;
+    const { entry, guide } = found;
     const plan = planSync(entry.text, entry.parsed, guide);
-    if (!plan.ok) {
-      void vscode.window.showErrorMessage(refusal(plan.reason, vscode.workspace.asRelativePath(entry.uri)));
-      return false;
-    }
-    if (plan.insertions.length === 0) {
-      vscode.window.setStatusBarMessage(vscode.l10n.t('{0} already has every question of the guide.', vscode.workspace.asRelativePath(entry.uri)), 4000);
+    if (plan.ok && plan.edits.length === 0) {
+      const file = vscode.workspace.asRelativePath(entry.uri);
+      // A document scaffolded with some themes gets the others through Add Theme, not here.
+      if (entry.parsed.frontMatter && themesLeftOut(guide, entry.parsed.frontMatter).length > 0) {
+        void showMessageWithCommands('info', vscode.l10n.t('{0} has every question of its themes. To answer another theme, run "Add Theme…".', file), {
+          title: vscode.l10n.t('Add Theme…'),
+          command: 'dialogueGuide.addTheme',
+          arguments: [entry.uri],
+        });
+      } else {
+        vscode.window.setStatusBarMessage(vscode.l10n.t('{0} already has every question of the guide.', file), 4000);
+      }
       return true;
     }
-    const edit = new vscode.WorkspaceEdit();
-    for (const insertion of plan.insertions) edit.insert(entry.uri, new vscode.Position(insertion.line, insertion.character), insertion.text);
-    return vscode.workspace.applyEdit(edit);
+    return applyPlan(entry, plan);
   }
 }
 

@@ -20,12 +20,23 @@ export class Navigator {
     if (!entry) return { status: 'noDocument' };
     const status = statuses(entry).find((q) => q.question.id === questionId);
     if (!status?.section) {
-      // A notification, not the status bar, which cuts a message this long short.
-      void showMessageWithCommands('info', vscode.l10n.t('This question has no section in {0} yet: "Add Missing Questions" adds it.', vscode.workspace.asRelativePath(entry.uri)), {
-        title: vscode.l10n.t('Add Missing Questions'),
-        command: 'dialogueGuide.syncDocument',
-        arguments: [entry.uri],
-      });
+      const file = vscode.workspace.asRelativePath(entry.uri);
+      // A question of a theme the document leaves out is added with its theme, not by a sync.
+      const theme = entry.analysis.guide?.themes.find((t) => t.questions.some((q) => q.id === questionId));
+      if (!status && theme) {
+        void showMessageWithCommands('info', vscode.l10n.t('{0} leaves out the theme "{1}": run "Add Theme…" to answer it too.', file, theme.title), {
+          title: vscode.l10n.t('Add Theme…'),
+          command: 'dialogueGuide.addTheme',
+          arguments: [entry.uri, [theme.id]],
+        });
+      } else {
+        // A notification, not the status bar, which cuts a message this long short.
+        void showMessageWithCommands('info', vscode.l10n.t('This question has no section in {0} yet: "Add Missing Questions" adds it.', file), {
+          title: vscode.l10n.t('Add Missing Questions'),
+          command: 'dialogueGuide.syncDocument',
+          arguments: [entry.uri],
+        });
+      }
       return { status: 'noSection' };
     }
     const shownIn = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === entry.uri.toString())?.viewColumn;

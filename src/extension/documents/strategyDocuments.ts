@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import { analyseStrategyDocument, isStrategyDocument, parseStrategyDocument, type StrategyAnalysis, type StrategyDocument } from '../../core/strategyDocument';
 import type { GuideService } from '../guideService';
-import { WorkspaceIndex } from './workspaceIndex';
+import { readWorkspaceText } from '../workspaceFileSystem';
+import { isWithin, WorkspaceIndex, type FileEvent } from './workspaceIndex';
 
 /** A strategy document as last parsed, tied to the editor version it was parsed from. */
 export interface ParsedDocument {
   readonly uri: vscode.Uri;
-  readonly version: number;
+  /** The editor version; undefined for a document that is not open, read as saved. */
+  readonly version: number | undefined;
   readonly text: string;
   readonly parsed: StrategyDocument;
   /** The document held against its guide, in the guide language the user chose. */
@@ -17,9 +19,10 @@ const PARSE_DELAY_MS = 150;
 const EDITABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
 
 /**
- * Keeps the open strategy documents parsed. A keystroke re-parses only the edited document,
- * after a short pause; the active strategy document (or the last one active) is tracked for the
- * tree, the status bar and review.
+ * Keeps the open strategy documents parsed, and those closed as they were saved. A keystroke
+ * re-parses only the edited document, after a short pause; the active strategy document (or the
+ * last one active, open or not) is tracked for the tree, the status bar and review. A document
+ * deleted from disk is forgotten, even while an editor still shows it, until it is saved again.
  */
 export class StrategyDocuments implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -31,6 +34,8 @@ export class StrategyDocuments implements vscode.Disposable {
 
   private readonly parsed = new Map<string, ParsedDocument>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Documents deleted from disk that an editor may still show. */
+  private readonly deleted = new Set<string>();
   private activeUri: vscode.Uri | undefined;
   /** The saved strategy documents of the workspace, open or not. */
   readonly saved = new WorkspaceIndex();
@@ -41,7 +46,9 @@ export class StrategyDocuments implements vscode.Disposable {
       guides.onDidChange(() => this.reanalyse()),
       vscode.workspace.onDidOpenTextDocument((d) => this.refresh(d)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.closed(d.uri)),
+      vscode.workspace.onDidSaveTextDocument((d) => this.restored(d.uri)),
+      this.saved.onDidChangeFile((e) => this.fileChanged(e)),
       vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
     );
     for (const document of vscode.workspace.textDocuments) this.refresh(document);
@@ -89,18 +96,24 @@ export class StrategyDocuments implements vscode.Disposable {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
+    if (this.deleted.has(key)) return undefined;
     // Only the user's own files: not Git's copy at HEAD beside a diff, nor this extension's answer views.
     const text = document.languageId === 'markdown' && EDITABLE_SCHEMES.has(document.uri.scheme) ? document.getText() : undefined;
     if (text === undefined || !isStrategyDocument(text)) {
       if (this.parsed.delete(key)) this.changed.fire(document.uri);
       return undefined;
     }
+    return this.store(document.uri, document.version, text);
+  }
+
+  private store(uri: vscode.Uri, version: number | undefined, text: string): ParsedDocument {
+    const key = uri.toString();
     const parsed = parseStrategyDocument(text, key);
-    const entry: ParsedDocument = { uri: document.uri, version: document.version, text, parsed, analysis: this.analyse(parsed) };
+    const entry: ParsedDocument = { uri, version, text, parsed, analysis: this.analyse(parsed) };
     const previous = this.parsed.get(key);
     this.parsed.set(key, entry);
-    if (previous?.version !== entry.version || previous.text !== text) {
-      this.changed.fire(document.uri);
+    if (!previous || previous.version !== entry.version || previous.text !== text) {
+      this.changed.fire(uri);
       if (this.activeUri?.toString() === key) this.activeChanged.fire(entry);
     }
     return entry;
@@ -124,12 +137,70 @@ export class StrategyDocuments implements vscode.Disposable {
     return [...this.parsed.values()];
   }
 
-  private forget(uri: vscode.Uri): void {
+  /**
+   * A closed document stays, as saved: the tree keeps following it until another is chosen, and
+   * its saved findings stay in the Problems panel. Unsaved edits were discarded with the editor.
+   */
+  private closed(uri: vscode.Uri): void {
     const key = uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
-    if (this.parsed.delete(key)) this.changed.fire(uri);
+    const entry = this.parsed.get(key);
+    if (!entry) return;
+    // Not open any more: commands that edit it open it again first.
+    this.parsed.set(key, { ...entry, version: undefined });
+    void this.readSaved(uri);
+  }
+
+  /** Re-reads a document that is not open from disk; forgets it when it is no strategy document any more, or unreadable. */
+  private async readSaved(uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    let text: string | undefined;
+    try {
+      text = await readWorkspaceText(uri);
+    } catch {
+      text = undefined;
+    }
+    // Opened again meanwhile: the editor's text wins.
+    if (this.isOpen(key) || !this.parsed.has(key)) return;
+    if (text !== undefined && isStrategyDocument(text)) this.store(uri, undefined, text);
+    else this.remove(key);
+  }
+
+  private fileChanged({ uri, kind }: FileEvent): void {
+    const container = uri.toString();
+    if (kind === 'deleted') {
+      for (const key of [...this.parsed.keys()].filter((k) => isWithin(k, container))) {
+        this.deleted.add(key);
+        this.remove(key);
+      }
+      return;
+    }
+    if (kind === 'created') this.restored(uri);
+    const entry = this.parsed.get(container);
+    if (entry && entry.version === undefined) void this.readSaved(uri);
+  }
+
+  /** A file saved or created again where one was deleted: it counts again. */
+  private restored(uri: vscode.Uri): void {
+    const key = uri.toString();
+    if (!this.deleted.delete(key)) return;
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (document) this.refresh(document);
+  }
+
+  private remove(key: string): void {
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    const entry = this.parsed.get(key);
+    if (!entry) return;
+    this.parsed.delete(key);
+    this.changed.fire(entry.uri);
     if (this.activeUri?.toString() === key) this.setActive(undefined);
+  }
+
+  private isOpen(key: string): boolean {
+    return vscode.workspace.textDocuments.some((d) => d.uri.toString() === key);
   }
 
   /** Follows the active editor, but keeps the last strategy document when another file is focused. */

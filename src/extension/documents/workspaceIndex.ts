@@ -17,6 +17,17 @@ export interface IndexedDocument {
   readonly parsed: StrategyDocument;
 }
 
+/** A file or folder that changed on disk. */
+export interface FileEvent {
+  readonly uri: vscode.Uri;
+  readonly kind: 'created' | 'changed' | 'deleted';
+}
+
+/** Whether the URI `key` is `container` or inside the folder `container` (both as `Uri.toString()` writes them). */
+export function isWithin(key: string, container: string): boolean {
+  return key === container || key.startsWith(container.endsWith('/') ? container : `${container}/`);
+}
+
 /**
  * The workspace's saved strategy documents, found with the core's candidate rule. The first
  * question scans the workspace once; after that a file watcher re-reads only the file that was
@@ -26,6 +37,9 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when a document was added, changed or removed, or the workspace folders changed. */
   readonly onDidChange = this.changed.event;
+  private readonly fileChanged = new vscode.EventEmitter<FileEvent>();
+  /** Fires for every file or folder of the workspace created, changed or deleted on disk, whether or not it was scanned. */
+  readonly onDidChangeFile = this.fileChanged.event;
   private scan: Promise<Map<string, IndexedDocument>> | undefined;
   /** Bumped per file on every event, so a slow read never overwrites a newer one. */
   private readonly generations = new Map<string, number>();
@@ -36,10 +50,20 @@ export class WorkspaceIndex implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables = [
       this.changed,
+      this.fileChanged,
       watcher,
-      watcher.onDidCreate((uri) => void this.created(uri)),
-      watcher.onDidChange((uri) => void this.update(uri)),
-      watcher.onDidDelete((uri) => void this.deleted(uri)),
+      watcher.onDidCreate((uri) => {
+        this.fileChanged.fire({ uri, kind: 'created' });
+        void this.created(uri);
+      }),
+      watcher.onDidChange((uri) => {
+        this.fileChanged.fire({ uri, kind: 'changed' });
+        void this.update(uri);
+      }),
+      watcher.onDidDelete((uri) => {
+        this.fileChanged.fire({ uri, kind: 'deleted' });
+        void this.deleted(uri);
+      }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
         this.scan = undefined;
         this.changed.fire();
@@ -92,9 +116,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async deleted(uri: vscode.Uri): Promise<void> {
     if (!this.scan) return;
     const documents = await this.scan;
-    const key = uri.toString();
-    const folder = key.endsWith('/') ? key : `${key}/`;
-    const inside = (found: string) => found === key || found.startsWith(folder);
+    const inside = (found: string) => isWithin(found, uri.toString());
     // A read still under way for a deleted file is dropped when it ends.
     for (const pending of [...this.generations.keys()].filter(inside)) this.generations.delete(pending);
     const removed = [...documents.keys()].filter(inside);

@@ -5,7 +5,7 @@ import { readFrontMatter } from '../../../src/core/frontMatter';
 import { scaffoldStrategyDocument } from '../../../src/core/scaffold';
 import { readSimpleFrontMatter } from '../../../src/core/simpleFrontMatter';
 import { analyseStrategyDocument, parseStrategyDocument } from '../../../src/core/strategyDocument';
-import { applyInsertions, planSync } from '../../../src/core/sync';
+import { applyEdits, planSync } from '../../../src/core/sync';
 import { answerQuestion, expectedAnswer, type Placement } from './answers';
 import { entryOf, makeGuide, type ThemeSpec } from './guides';
 
@@ -148,7 +148,7 @@ export function writeDocument(guide: Guide, s: Scenario, placed = true): string 
 function synced(text: string, guide: Guide): string {
   const plan = planSync(text, parseStrategyDocument(text, 'strategi.md'), guide);
   assert.ok(plan.ok, JSON.stringify(plan));
-  return applyInsertions(text, plan.insertions);
+  return applyEdits(text, plan.edits);
 }
 
 /** Front matter mostly in the scaffold's shape, with now and then a line that YAML reads otherwise. */
