@@ -71,8 +71,14 @@ describe('What a strategy document says about its questions', () => {
   });
 
   it('says in a notification, not the status bar that cut it off, that a question has no section, offering Add Missing Questions', async () => {
-    await scaffold('ett-tema.md', ['sociale-medier']);
-    const node = api.model.question(GUIDE, 'samspil/behov');
+    // A question of a theme the document covers, whose section was deleted (one of a left-out theme offers Add Theme… instead).
+    const document = await scaffold('ett-tema.md', ['sociale-medier']);
+    const section = api.documents.get(document.uri)!.parsed.sections.find((s) => s.questionId === 'sociale-medier/formaal')!;
+    const edit = new vscode.WorkspaceEdit();
+    edit.delete(document.uri, new vscode.Range(section.lines.start, 0, section.lines.end, 0));
+    await vscode.workspace.applyEdit(edit);
+    await waitFor('the section to be gone', () => !api.documents.get(document.uri)?.parsed.sections.some((s) => s.questionId === 'sociale-medier/formaal'));
+    const node = api.model.question(GUIDE, 'sociale-medier/formaal');
     const shown = await captureMessages(() => Promise.resolve(vscode.commands.executeCommand('dialogueGuide.goToSection', node)));
     const message = shown.find((m) => m.message.includes('no section'));
     assert.ok(message, JSON.stringify(shown));
