@@ -31,8 +31,6 @@ export interface GuideNode extends NodeBase {
 export interface ThemeNode extends NodeBase {
   readonly kind: 'theme';
   readonly themeId: string;
-  /** Answered questions, when a strategy document for this guide is active. */
-  answered: number | undefined;
   readonly children: readonly QuestionNode[];
 }
 
@@ -42,14 +40,12 @@ export interface QuestionNode extends NodeBase {
   readonly questionId: string;
   readonly number: string;
   readonly text: string;
-  answer: AnswerMark | undefined;
-  review: ReviewMark | undefined;
   readonly children: readonly [];
 }
 
 export type TreeNode = GuideNode | ThemeNode | QuestionNode;
 
-/** Builds guide → theme → question nodes. Annotations are applied to these same objects later. */
+/** Builds guide → theme → question nodes: the guide alone, the same whatever document is active. */
 export function buildGuideTree(guides: readonly Guide[]): GuideNode[] {
   return guides.map((guide) => {
     const themes: ThemeNode[] = [];
@@ -62,7 +58,6 @@ export function buildGuideTree(guides: readonly Guide[]): GuideNode[] {
         guideId: guide.id,
         themeId: theme.id,
         label: theme.title,
-        answered: undefined,
         parent: guideNode,
         children: questions,
       };
@@ -76,8 +71,6 @@ export function buildGuideTree(guides: readonly Guide[]): GuideNode[] {
           label: question.label,
           number: question.number,
           text: question.text,
-          answer: undefined,
-          review: undefined,
           parent: themeNode,
           children: [],
         });
@@ -88,30 +81,36 @@ export function buildGuideTree(guides: readonly Guide[]): GuideNode[] {
   });
 }
 
+/** What a question's row shows of the active document. */
+export interface QuestionMarks {
+  readonly answer?: AnswerMark;
+  readonly review?: ReviewMark;
+}
+
+/** A question's marks under some annotations; none for a question of another guide. */
+export function questionMarks(annotations: TreeAnnotations, node: QuestionNode): QuestionMarks {
+  if (node.guideId !== annotations.guideId) return {};
+  return { answer: annotations.answers?.get(node.questionId), review: annotations.review?.get(node.questionId) };
+}
+
 /**
- * Sets answer and review marks on the tree's own nodes and returns the nodes whose marks changed,
- * so a view refreshes only those rows. Questions of other guides lose their marks.
+ * A theme's answered questions under some annotations; undefined when the document leaves the
+ * theme out (its front matter chose others) or is not of this guide: no count is shown then.
  */
-export function annotateTree(roots: readonly GuideNode[], annotations: TreeAnnotations): TreeNode[] {
+export function themeAnswered(annotations: TreeAnnotations, node: ThemeNode): number | undefined {
+  const answers = node.children.map((q) => questionMarks(annotations, q).answer);
+  return answers.some((a) => a !== undefined) ? answers.filter((a) => a === 'answered').length : undefined;
+}
+
+/** The nodes whose marks differ between two annotations, so a view redraws only those rows. */
+export function nodesWithChangedMarks(roots: readonly GuideNode[], before: TreeAnnotations, after: TreeAnnotations): TreeNode[] {
   const changed: TreeNode[] = [];
   for (const theme of roots.flatMap((g) => g.children)) {
-    const own = theme.guideId === annotations.guideId;
     for (const question of theme.children) {
-      const answer = own ? annotations.answers?.get(question.questionId) : undefined;
-      const review = own ? annotations.review?.get(question.questionId) : undefined;
-      if (answer !== question.answer || review !== question.review) {
-        question.answer = answer;
-        question.review = review;
-        changed.push(question);
-      }
+      const [was, is] = [questionMarks(before, question), questionMarks(after, question)];
+      if (was.answer !== is.answer || was.review !== is.review) changed.push(question);
     }
-    // A theme the document leaves out (its front matter chose others) has no marks and no count.
-    const inScope = theme.children.some((q) => q.answer !== undefined);
-    const answered = inScope ? theme.children.filter((q) => q.answer === 'answered').length : undefined;
-    if (answered !== theme.answered) {
-      theme.answered = answered;
-      changed.push(theme);
-    }
+    if (themeAnswered(before, theme) !== themeAnswered(after, theme)) changed.push(theme);
   }
   return changed;
 }

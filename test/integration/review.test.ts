@@ -146,7 +146,7 @@ describe('Review against a Git base', () => {
       return current?.status === 'ready' && current.review.counts.changed === 1 && current.review.counts.new === 1 ? current : undefined;
     }, 20_000);
     assert.equal(state.base, 'HEAD');
-    const mark = (id: string) => (api.model.question(GUIDE, id) as QuestionNode).review;
+    const mark = (id: string) => api.model.marks(api.model.question(GUIDE, id) as QuestionNode).review;
     await waitFor('tree marks', () => mark('sociale-medier/platforme') === 'changed' && mark('samspil/behov') === 'new');
     assert.equal(mark('sociale-medier/formaal'), 'unchanged');
     await waitFor('the title to count each kind', () => api.view.description === '1 new, 1 changed since HEAD');
@@ -217,7 +217,7 @@ describe('Review against a Git base', () => {
     // Left open, its empty base side would show the unchanged answer as new.
     await waitFor('the answer diffs to close', () => answerDiffTabs(uri).length === 0);
     assert.equal(api.view.description, 'base no-such-branch not found');
-    await waitFor('the marks to clear', () => (api.model.question(GUIDE, 'sociale-medier/platforme') as QuestionNode).review === undefined);
+    await waitFor('the marks to clear', () => api.model.marks(api.model.question(GUIDE, 'sociale-medier/platforme') as QuestionNode).review === undefined);
   });
 
   it('treats every answer as new when the document is not in the base yet', async () => {

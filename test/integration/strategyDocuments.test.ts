@@ -102,8 +102,10 @@ describe('Strategy documents', () => {
 
     await answer(uri, 'sociale-medier/platforme', 'Facebook, LinkedIn og Instagram.');
     await waitFor('one answer', () => api.documents.get(uri)?.analysis.answered === 1);
-    await waitFor('the tree mark', () => api.model.question(GUIDE, 'sociale-medier/platforme')?.kind === 'question' && (api.model.question(GUIDE, 'sociale-medier/platforme') as { answer?: string }).answer === 'answered');
-    assert.equal(api.model.roots[0]!.children[0]!.answered, 1);
+    const node = api.model.question(GUIDE, 'sociale-medier/platforme');
+    assert.equal(node?.kind, 'question');
+    await waitFor('the tree mark', () => node?.kind === 'question' && api.model.marks(node).answer === 'answered');
+    assert.equal(api.model.answered(api.model.roots[0]!.children[0]!), 1);
     await waitFor('17 unanswered diagnostics', () => unanswered().length === 17);
     const document = await vscode.workspace.openTextDocument(uri);
     assert.ok(document.isDirty, 'tracked without saving');

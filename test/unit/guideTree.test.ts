@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { inLanguage, type GuideEntry } from '../../src/core/guide';
 import { loadGuideLibrary } from '../../src/core/guideLoader';
-import { annotateTree, buildGuideTree, walkTree } from '../../src/core/guideTree';
+import { buildGuideTree, nodesWithChangedMarks, questionMarks, themeAnswered, walkTree, type TreeAnnotations } from '../../src/core/guideTree';
 import { nodeFileSystem } from '../../src/node/nodeFileSystem';
 import { contentRoot } from './helpers/repo';
 
@@ -50,20 +50,31 @@ describe('the guide tree', () => {
     }
   });
 
-  it('marks answers and counts them per theme, reporting only what changed', () => {
+  it('derives marks and per-theme counts from the annotations, naming only the rows that changed', () => {
     const roots = buildGuideTree([entry.original]);
+    const [first, second] = roots[0]!.children;
+    const none: TreeAnnotations = { guideId: undefined };
     const answers = new Map([['sociale-medier/platforme', 'answered' as const], ['sociale-medier/formaal', 'empty' as const]]);
-    const first = annotateTree(roots, { guideId: entry.id, answers });
-    assert.deepEqual(first.map((n) => n.id).sort(), [
+    const marked: TreeAnnotations = { guideId: entry.id, answers };
+    assert.deepEqual(nodesWithChangedMarks(roots, none, marked).map((n) => n.id).sort(), [
       'question:sociale-medier-i-lokalpolitikken/sociale-medier/formaal',
       'question:sociale-medier-i-lokalpolitikken/sociale-medier/platforme',
       'theme:sociale-medier-i-lokalpolitikken/sociale-medier',
     ]);
-    assert.equal(roots[0]!.children[0]!.answered, 1);
-    assert.equal(roots[0]!.children[1]!.answered, undefined, 'a theme without marks has no count');
-    assert.deepEqual(annotateTree(roots, { guideId: entry.id, answers }), [], 'the same marks change nothing');
-    const cleared = annotateTree(roots, { guideId: undefined });
-    assert.equal(cleared.length, first.length);
-    assert.equal(roots[0]!.children[0]!.answered, undefined);
+    assert.equal(themeAnswered(marked, first!), 1);
+    assert.equal(themeAnswered(marked, second!), undefined, 'a theme without marks has no count');
+    assert.equal(questionMarks(marked, first!.children.find((q) => q.questionId === 'sociale-medier/formaal')!).answer, 'empty');
+    assert.deepEqual(nodesWithChangedMarks(roots, marked, { guideId: entry.id, answers: new Map(answers) }), [], 'the same marks change nothing');
+    assert.equal(nodesWithChangedMarks(roots, marked, none).length, 3);
+    assert.equal(themeAnswered(none, first!), undefined);
   });
+
+  it('gives a question of another guide no marks, even with the same question id', () => {
+    const [guide] = buildGuideTree([entry.original]);
+    const question = guide!.children[0]!.children[0]!;
+    const other: TreeAnnotations = { guideId: 'another-guide', answers: new Map([[question.questionId, 'answered' as const]]), review: new Map([[question.questionId, 'changed' as const]]) };
+    assert.deepEqual(questionMarks(other, question), {});
+    assert.equal(themeAnswered(other, guide!.children[0]!), undefined);
+  });
+
 });

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { annotateTree, buildGuideTree, walkTree, type GuideNode, type TreeAnnotations, type TreeNode } from '../../core/guideTree';
+import { buildGuideTree, nodesWithChangedMarks, questionMarks, themeAnswered, walkTree, type GuideNode, type QuestionMarks, type QuestionNode, type ThemeNode, type TreeAnnotations, type TreeNode } from '../../core/guideTree';
 import type { GuideService } from '../guideService';
 
 /**
- * The tree's data: guide → themes → questions, with the active document's answer and review
- * marks layered on. Presentation lives in GuideTreeProvider.
+ * The tree's data: guide → themes → questions, and the active document's answer and review
+ * marks, from which each row's state is derived when it is drawn. Presentation lives in
+ * GuideTreeProvider.
  */
 export class GuideTreeModel implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<readonly TreeNode[] | undefined>();
@@ -41,10 +42,20 @@ export class GuideTreeModel implements vscode.Disposable {
     return this.byId.get(`question:${guideId}/${questionId}`);
   }
 
+  /** A question's answer and review marks. */
+  marks(node: QuestionNode): QuestionMarks {
+    return questionMarks(this.annotations, node);
+  }
+
+  /** A theme's answered questions, or undefined when the active document does not cover it. */
+  answered(node: ThemeNode): number | undefined {
+    return themeAnswered(this.annotations, node);
+  }
+
   /** Replaces the marks; only the rows whose marks changed are refreshed. */
   annotate(annotations: TreeAnnotations): void {
+    const changed = nodesWithChangedMarks(this.nodes, this.annotations, annotations);
     this.annotations = annotations;
-    const changed = annotateTree(this.nodes, annotations);
     if (changed.length > 0) this.changed.fire(changed);
   }
 
@@ -52,7 +63,6 @@ export class GuideTreeModel implements vscode.Disposable {
     this.nodes = buildGuideTree(this.guides.guides);
     this.byId.clear();
     for (const node of walkTree(this.nodes)) this.byId.set(node.id, node);
-    annotateTree(this.nodes, this.annotations);
     this.changed.fire(undefined);
   }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { QuestionNode, ThemeNode, TreeNode } from '../../core/guideTree';
+import type { QuestionMarks, QuestionNode, ThemeNode, TreeNode } from '../../core/guideTree';
 import { questionCount } from '../counts';
 import type { GuideTreeModel } from './guideTreeModel';
 
@@ -16,7 +16,7 @@ export class GuideTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   getChildren(node?: TreeNode): TreeNode[] {
     if (!node) return [...this.model.roots];
     if (node.kind === 'theme' && this.model.onlyChanged) {
-      return node.children.filter((q) => q.review !== undefined && q.review !== 'unchanged');
+      return node.children.filter((q) => isChanged(this.model.marks(q)));
     }
     return [...node.children];
   }
@@ -35,9 +35,9 @@ export class GuideTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         return item;
       }
       case 'theme':
-        return themeItem(node);
+        return themeItem(node, this.model.answered(node));
       case 'question':
-        return questionItem(node);
+        return questionItem(node, this.model.marks(node));
     }
   }
 
@@ -59,15 +59,19 @@ export class GuideTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 }
 
-function themeItem(node: ThemeNode): vscode.TreeItem {
+function isChanged({ review }: QuestionMarks): boolean {
+  return review !== undefined && review !== 'unchanged';
+}
+
+function themeItem(node: ThemeNode, answered: number | undefined): vscode.TreeItem {
   const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   item.contextValue = 'theme';
   const total = node.children.length;
   item.description =
-    node.answered === undefined
+    answered === undefined
       ? questionCount(total)
-      : vscode.l10n.t('{0}/{1} answered', node.answered, total);
+      : vscode.l10n.t('{0}/{1} answered', answered, total);
   item.tooltip = `${node.label} — ${item.description}`;
   return item;
 }
@@ -78,8 +82,8 @@ const ANSWER_ICON = {
   missing: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('problemsWarningIcon.foreground')),
 } as const;
 
-function answerText(node: QuestionNode): string | undefined {
-  switch (node.answer) {
+function answerText({ answer }: QuestionMarks): string | undefined {
+  switch (answer) {
     case 'answered':
       return vscode.l10n.t('answered');
     case 'empty':
@@ -91,8 +95,8 @@ function answerText(node: QuestionNode): string | undefined {
   }
 }
 
-function reviewText(node: QuestionNode): string | undefined {
-  switch (node.review) {
+function reviewText({ review }: QuestionMarks): string | undefined {
+  switch (review) {
     case 'new':
       return vscode.l10n.t('new answer');
     case 'changed':
@@ -105,15 +109,15 @@ function reviewText(node: QuestionNode): string | undefined {
   }
 }
 
-function questionItem(node: QuestionNode): vscode.TreeItem {
+function questionItem(node: QuestionNode, marks: QuestionMarks): vscode.TreeItem {
   const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  item.contextValue = node.review && node.review !== 'unchanged' ? 'question.changed' : 'question';
-  const review = reviewText(node);
+  item.contextValue = isChanged(marks) ? 'question.changed' : 'question';
+  const review = reviewText(marks);
   item.description = review ? `${node.number} · ${review}` : node.number;
-  item.iconPath = node.answer ? ANSWER_ICON[node.answer] : new vscode.ThemeIcon('question');
+  item.iconPath = marks.answer ? ANSWER_ICON[marks.answer] : new vscode.ThemeIcon('question');
   // Icons are not read aloud: the answer and review state are spelled out for screen readers.
-  item.accessibilityInformation = { label: [node.number, node.label, answerText(node), review].filter(Boolean).join(', ') };
+  item.accessibilityInformation = { label: [node.number, node.label, answerText(marks), review].filter(Boolean).join(', ') };
   item.command = { command: '_dialogueGuide.openQuestion', title: vscode.l10n.t('Open Question'), arguments: [node] };
   return item;
 }
