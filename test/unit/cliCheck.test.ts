@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { markerFor } from '../../src/core/strategyDocument';
-import { firstThemeAnswers, requireBuiltCli, runCli, strategyDocument } from './helpers/cli';
+import { firstThemeAnswers, runCliInProcess, strategyDocument } from './helpers/cli';
 import { answerQuestion } from './helpers/answers';
 import { writeTree } from './helpers/repo';
 
@@ -33,11 +33,10 @@ async function troubledDocument(): Promise<string> {
 
 describe('dialogue-guide check', function () {
   this.timeout(30_000);
-  before(requireBuiltCli);
 
   it('passes a fully answered document and reports its progress', async () => {
     const folder = writeTree({ 'strategi/plan.md': await strategyDocument(await firstThemeAnswers(), { themes: ['sociale-medier'] }) });
-    assert.deepEqual(runCli(folder, ['check', '--require', 'all']), {
+    assert.deepEqual(await runCliInProcess(folder, ['check', '--require', 'all']), {
       status: 0,
       stdout: 'strategi/plan.md: 6 of 6 questions answered (100%)\nDocuments checked: 1. Errors: 0. Warnings: 0. Every document meets --require all.\n',
       stderr: '',
@@ -47,7 +46,7 @@ describe('dialogue-guide check', function () {
   it('finds every strategy document under the folder, and nothing in node_modules, hidden folders or plain Markdown', async () => {
     const document = await strategyDocument();
     const folder = writeTree({ 'a/plan.md': document, 'b/c/plan.md': document, 'd/PLAN.MD': document, 'e/plan.markdown': document, 'README.md': '# Read me\n', 'node_modules/x/plan.md': document, '.git/plan.md': document, '.github/plan.md': document, '.hidden/plan.md': document });
-    const run = runCli(folder, ['check', '--format', 'json']);
+    const run = await runCliInProcess(folder, ['check', '--format', 'json']);
     assert.equal(run.status, 0, run.stderr);
     assert.deepEqual((JSON.parse(run.stdout) as CheckJson).documents.map((d) => d.file), ['a/plan.md', 'b/c/plan.md', 'd/PLAN.MD']);
   });
@@ -56,7 +55,7 @@ describe('dialogue-guide check', function () {
     let text = await strategyDocument();
     const ids = [...text.matchAll(/<!-- dialogue-guide: (\S+\/\S+) -->/g)].map((m) => m[1]!);
     for (const id of ids) text = answerQuestion(text, id, `Svar på ${id}.`, 'aboveMarker');
-    const run = runCli(writeTree({ 'plan.md': text }), ['check', '--format', 'json', '--require', 'all']);
+    const run = await runCliInProcess(writeTree({ 'plan.md': text }), ['check', '--format', 'json', '--require', 'all']);
     assert.equal(run.status, 0, run.stdout);
     const [document] = (JSON.parse(run.stdout) as CheckJson).documents;
     assert.equal(document!.answered, 18);
@@ -65,13 +64,13 @@ describe('dialogue-guide check', function () {
     assert.deepEqual(document!.findings, []);
   });
 
-  it('says so when there are no strategy documents at all', () => {
-    assert.deepEqual(runCli(writeTree({ 'README.md': '# Hi\n' }), ['check']), { status: 0, stdout: 'No strategy documents found.\nDocuments checked: 0. Errors: 0. Warnings: 0.\n', stderr: '' });
+  it('says so when there are no strategy documents at all', async () => {
+    assert.deepEqual(await runCliInProcess(writeTree({ 'README.md': '# Hi\n' }), ['check']), { status: 0, stdout: 'No strategy documents found.\nDocuments checked: 0. Errors: 0. Warnings: 0.\n', stderr: '' });
   });
 
   it('fails on broken front matter and conflict markers, and warns about unknown and duplicate markers', async () => {
     const folder = writeTree({ 'broken.md': BROKEN, 'troubled.md': await troubledDocument() });
-    const run = runCli(folder, ['check']);
+    const run = await runCliInProcess(folder, ['check']);
     assert.equal(run.status, 1);
     assert.equal(
       run.stdout,
@@ -93,7 +92,7 @@ describe('dialogue-guide check', function () {
 
   it('passes with warnings alone', async () => {
     const text = (await strategyDocument({}, { themes: ['sociale-medier'] })) + `\n${markerFor('andet/ukendt')}\n`;
-    const run = runCli(writeTree({ 'plan.md': text }), ['check']);
+    const run = await runCliInProcess(writeTree({ 'plan.md': text }), ['check']);
     assert.equal(run.status, 0);
     // The marker has no heading of its own, which is a warning too.
     assert.match(run.stdout, /Errors: 0\. Warnings: 2\.\n$/);
@@ -101,36 +100,36 @@ describe('dialogue-guide check', function () {
 
   it('fails a document whose guide is not loaded: nothing in it could be checked', async () => {
     const text = (await strategyDocument()).replace('guide: "sociale-medier-i-lokalpolitikken"', 'guide: "en-anden-guide"');
-    const run = runCli(writeTree({ 'plan.md': text }), ['check']);
+    const run = await runCliInProcess(writeTree({ 'plan.md': text }), ['check']);
     assert.equal(run.status, 1);
     assert.match(run.stdout, /^plan\.md:4: error: No loaded guide has the id "en-anden-guide"\.\n/);
   });
 
-  it('checks a document against a guide from a --guide-folder', () => {
+  it('checks a document against a guide from a --guide-folder', async () => {
     const folder = writeTree({
       'guides/mine/guide.md': '---\nid: mine\nversion: 1.0.0\nlanguage: en\ntitle: Mine\n---\n',
       'guides/mine/theme.md': '---\nid: theme\norder: 1\ntitle: Theme\nquestions:\n  - id: theme/one\n    label: One\n    text: One?\n---\n',
       'plan.md': `---\nguide: mine\n---\n\n## Theme\n\n${markerFor('theme')}\n\n### One?\n\n${markerFor('theme/one')}\n\nYes.\n`,
     });
-    assert.equal(runCli(folder, ['check', '--guide-folder', 'guides', '--require', 'all']).stdout, 'plan.md: 1 of 1 questions answered (100%)\nDocuments checked: 1. Errors: 0. Warnings: 0. Every document meets --require all.\n');
-    assert.equal(runCli(folder, ['check']).status, 1);
+    assert.equal((await runCliInProcess(folder, ['check', '--guide-folder', 'guides', '--require', 'all'])).stdout, 'plan.md: 1 of 1 questions answered (100%)\nDocuments checked: 1. Errors: 0. Warnings: 0. Every document meets --require all.\n');
+    assert.equal((await runCliInProcess(folder, ['check'])).status, 1);
   });
 
   describe('--require', () => {
     it('fails when a document has fewer answers than required, listing what is unanswered', async () => {
       const answers = Object.entries(await firstThemeAnswers()).slice(0, 3);
       const folder = writeTree({ 'plan.md': await strategyDocument(Object.fromEntries(answers), { themes: ['sociale-medier'] }) });
-      const all = runCli(folder, ['check', '--require', 'all']);
+      const all = await runCliInProcess(folder, ['check', '--require', 'all']);
       assert.equal(all.status, 1);
       assert.equal(all.stdout.split('\n').filter((line) => line.includes(': info: ')).length, 3);
       assert.match(all.stdout, /plan\.md: 3 of 6 questions answered \(50%\); 100% required\nDocuments checked: 1\. Errors: 0\. Warnings: 0\. Failed: 1 of 1 documents below --require all\.\n$/);
-      assert.equal(runCli(folder, ['check', '--require', '50%']).status, 0);
-      assert.equal(runCli(folder, ['check', '--require', '50.1%']).status, 1);
-      assert.equal(runCli(folder, ['check', '--require', '0%']).status, 0);
+      assert.equal((await runCliInProcess(folder, ['check', '--require', '50%'])).status, 0);
+      assert.equal((await runCliInProcess(folder, ['check', '--require', '50.1%'])).status, 1);
+      assert.equal((await runCliInProcess(folder, ['check', '--require', '0%'])).status, 0);
     });
 
     it('keeps unanswered questions out of the text when there is no requirement', async () => {
-      const run = runCli(writeTree({ 'plan.md': await strategyDocument() }), ['check']);
+      const run = await runCliInProcess(writeTree({ 'plan.md': await strategyDocument() }), ['check']);
       assert.equal(run.stdout, 'plan.md: 0 of 18 questions answered (0%)\nDocuments checked: 1. Errors: 0. Warnings: 0.\n');
     });
   });
@@ -138,7 +137,7 @@ describe('dialogue-guide check', function () {
   describe('formats', () => {
     it('prints JSON with every document, question state and finding', async () => {
       const folder = writeTree({ 'troubled.md': await troubledDocument() });
-      const run = runCli(folder, ['check', '--format', 'json', '--require', '50%']);
+      const run = await runCliInProcess(folder, ['check', '--format', 'json', '--require', '50%']);
       assert.equal(run.status, 1);
       const report = JSON.parse(run.stdout) as CheckJson;
       assert.deepEqual(report.requirement, { percent: 50 });
@@ -164,7 +163,7 @@ describe('dialogue-guide check', function () {
 
     it('prints GitHub annotations, escaped, with paths relative to the workspace', async () => {
       const folder = writeTree({ 'docs/troubled.md': await troubledDocument(), 'docs/broken.md': BROKEN });
-      const run = runCli(join(folder, 'docs'), ['check', '--format', 'github', '--require', 'all'], { GITHUB_WORKSPACE: folder });
+      const run = await runCliInProcess(join(folder, 'docs'), ['check', '--format', 'github', '--require', 'all'], { GITHUB_WORKSPACE: folder });
       assert.equal(run.status, 1);
       const lines = run.stdout.trimEnd().split('\n');
       assert.equal(lines[0], '::error file=docs/broken.md,line=2,col=1,endLine=2,endColumn=1,title=Dialogue Guide (frontMatter.yaml)::The front matter is not valid YAML: Missing closing "quote');
@@ -179,29 +178,29 @@ describe('dialogue-guide check', function () {
   describe('selecting files', () => {
     it('checks a named file whatever it holds, and only strategy documents among those a glob or folder selects', async () => {
       const folder = writeTree({ 'docs/plan.md': await strategyDocument(), 'docs/README.md': '# Hi\n', 'docs/sub/other.md': await strategyDocument(), 'notes.md': 'Notes\n' });
-      const files = (args: string[]) => (JSON.parse(runCli(folder, ['check', '--format', 'json', ...args]).stdout) as CheckJson).documents.map((d) => d.file);
-      assert.deepEqual(files(['docs/*.md']), ['docs/plan.md']);
-      assert.deepEqual(files(['docs/**/*.md']), ['docs/plan.md', 'docs/sub/other.md']);
-      assert.deepEqual(files(['docs']), ['docs/plan.md', 'docs/sub/other.md']);
-      assert.deepEqual(files(['docs/plan.md', 'docs/**/*.md']), ['docs/plan.md', 'docs/sub/other.md']);
-      const named = runCli(folder, ['check', 'notes.md']);
+      const files = async (args: string[]) => (JSON.parse((await runCliInProcess(folder, ['check', '--format', 'json', ...args])).stdout) as CheckJson).documents.map((d) => d.file);
+      assert.deepEqual(await files(['docs/*.md']), ['docs/plan.md']);
+      assert.deepEqual(await files(['docs/**/*.md']), ['docs/plan.md', 'docs/sub/other.md']);
+      assert.deepEqual(await files(['docs']), ['docs/plan.md', 'docs/sub/other.md']);
+      assert.deepEqual(await files(['docs/plan.md', 'docs/**/*.md']), ['docs/plan.md', 'docs/sub/other.md']);
+      const named = await runCliInProcess(folder, ['check', 'notes.md']);
       assert.equal(named.status, 1);
       assert.match(named.stdout, /^notes\.md:1: error: The file has no front matter/);
     });
 
     it('exits 2 for a file that does not exist, a glob that matches nothing and a file that cannot be read', async () => {
       const folder = writeTree({ 'plan.md': await strategyDocument() });
-      assert.deepEqual(runCli(folder, ['check', 'plan.md', 'missing.md']), { status: 2, stdout: '', stderr: 'missing.md does not exist.\n' });
-      assert.deepEqual(runCli(folder, ['check', 'docs/**/*.md']), { status: 2, stdout: '', stderr: 'No strategy documents match docs/**/*.md.\n' });
+      assert.deepEqual(await runCliInProcess(folder, ['check', 'plan.md', 'missing.md']), { status: 2, stdout: '', stderr: 'missing.md does not exist.\n' });
+      assert.deepEqual(await runCliInProcess(folder, ['check', 'docs/**/*.md']), { status: 2, stdout: '', stderr: 'No strategy documents match docs/**/*.md.\n' });
       if (process.getuid?.() !== 0) {
         // root reads every file, so the unreadable case only exists for other users.
         chmodSync(join(folder, 'plan.md'), 0o000);
-        assert.equal(runCli(folder, ['check', 'plan.md']).status, 2);
+        assert.equal((await runCliInProcess(folder, ['check', 'plan.md'])).status, 2);
       }
     });
 
-    it('exits 2 when a --guide-folder cannot be read', () => {
-      const run = runCli(writeTree({}), ['check', '--guide-folder', 'no/such/folder']);
+    it('exits 2 when a --guide-folder cannot be read', async () => {
+      const run = await runCliInProcess(writeTree({}), ['check', '--guide-folder', 'no/such/folder']);
       assert.equal(run.status, 2);
       assert.match(run.stderr, /^The guide folder .*no\/such\/folder cannot be read: ENOENT/);
     });
@@ -209,7 +208,7 @@ describe('dialogue-guide check', function () {
 
   it('reports in Danish under a Danish locale', async () => {
     const folder = writeTree({ 'plan.md': await troubledDocument() });
-    const run = runCli(folder, ['check', '--require', 'all'], { LANG: 'da_DK.UTF-8' });
+    const run = await runCliInProcess(folder, ['check', '--require', 'all'], { LANG: 'da_DK.UTF-8' });
     assert.equal(run.status, 1);
     assert.match(run.stdout, /^plan\.md:27: fejl: /m);
     assert.match(run.stdout, /^plan\.md:33: advarsel: /m);

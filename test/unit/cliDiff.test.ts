@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { requireBuiltCli, runCli, runCliInProcess, strategyDocument } from './helpers/cli';
+import { runCliInProcess, strategyDocument } from './helpers/cli';
 import { commitFiles, gitRepository, runGit } from './helpers/gitRepo';
 import { repoRoot, tempFolder, writeTree } from './helpers/repo';
 import { loadLocalisation } from '../../src/cli/l10n';
@@ -31,7 +31,6 @@ async function reviewedRepository(): Promise<string> {
 
 describe('dialogue-guide diff', function () {
   this.timeout(30_000);
-  before(requireBuiltCli);
   // An in-process run in Danish leaves the process's localisation Danish: make it English again for the suites after this one.
   after(async () => {
     await loadLocalisation('en', join(repoRoot, 'l10n'));
@@ -49,7 +48,7 @@ describe('dialogue-guide diff', function () {
   });
 
   it('summarises, question by question, what changed since the base, as Markdown for a pull request', async () => {
-    const run = runCli(await reviewedRepository(), ['diff', '--base', 'main']);
+    const run = await runCliInProcess(await reviewedRepository(), ['diff', '--base', 'main']);
     assert.equal(run.stderr, '');
     assert.equal(run.status, 0);
     assert.equal(
@@ -88,7 +87,7 @@ describe('dialogue-guide diff', function () {
 
   it('prints every question with both texts as JSON', async () => {
     const root = await reviewedRepository();
-    const run = runCli(root, ['diff', '--base', 'main', '--format', 'json']);
+    const run = await runCliInProcess(root, ['diff', '--base', 'main', '--format', 'json']);
     assert.equal(run.status, 0);
     const report = JSON.parse(run.stdout) as DiffJson;
     assert.equal(report.base, 'main');
@@ -106,23 +105,23 @@ describe('dialogue-guide diff', function () {
   it('counts every answer of a document that is not in the base as new', async () => {
     const root = gitRepository({ 'README.md': '# Repo\n' });
     writeFileSync(join(root, 'plan.md'), await strategyDocument({ 'sociale-medier/platforme': 'Facebook.' }, THEMES));
-    const run = runCli(root, ['diff', '--base', 'HEAD']);
+    const run = await runCliInProcess(root, ['diff', '--base', 'HEAD']);
     assert.equal(run.status, 0);
     assert.match(run.stdout, /^### plan\.md\n\nNew document: every answer is new\.\n\nNew: 1\. Changed: 0\. Removed: 0\. Unchanged: 5\.\n/m);
-    assert.equal((JSON.parse(runCli(root, ['diff', '--base', 'HEAD', '--format', 'json']).stdout) as DiffJson).documents[0]!.notInBase, true);
+    assert.equal((JSON.parse((await runCliInProcess(root, ['diff', '--base', 'HEAD', '--format', 'json'])).stdout) as DiffJson).documents[0]!.notInBase, true);
   });
 
   it('sees no change where only line endings and trailing spaces differ', async () => {
     const text = await strategyDocument({ 'sociale-medier/platforme': 'Facebook.\nLinkedIn.' }, THEMES);
     const root = gitRepository({ 'plan.md': text });
     writeFileSync(join(root, 'plan.md'), text.replace('Facebook.', 'Facebook.   ').replace(/\n/g, '\r\n'));
-    assert.equal(runCli(root, ['diff', '--base', 'HEAD']).stdout, '## Answers changed since HEAD\n\nNo answers changed.\n\nDocuments compared: 1. With changes: 0.\n');
+    assert.equal((await runCliInProcess(root, ['diff', '--base', 'HEAD'])).stdout, '## Answers changed since HEAD\n\nNo answers changed.\n\nDocuments compared: 1. With changes: 0.\n');
   });
 
   it('compares only the files asked for, from a subfolder', async () => {
     const root = await reviewedRepository();
     writeFileSync(join(root, 'strategi/other.md'), await strategyDocument({ 'sociale-medier/platforme': 'X.' }, THEMES));
-    const run = runCli(join(root, 'strategi'), ['diff', '--base', 'main', '--format', 'json', 'plan.md']);
+    const run = await runCliInProcess(join(root, 'strategi'), ['diff', '--base', 'main', '--format', 'json', 'plan.md']);
     assert.deepEqual((JSON.parse(run.stdout) as DiffJson).documents.map((d) => [d.file, d.notInBase]), [['plan.md', false]]);
   });
 
@@ -143,14 +142,14 @@ describe('dialogue-guide diff', function () {
   describe('when Git cannot answer', () => {
     it('exits 2 outside a repository', async () => {
       const folder = writeTree({ 'plan.md': await strategyDocument() });
-      const run = runCli(folder, ['diff', '--base', 'main']);
+      const run = await runCliInProcess(folder, ['diff', '--base', 'main']);
       assert.deepEqual([run.status, run.stdout], [2, '']);
       assert.match(run.stderr, /^.+ is not in a Git repository: diff compares with a Git ref\.\n$/);
     });
 
     it('exits 2 on an unknown ref', async () => {
       const root = gitRepository({ 'plan.md': await strategyDocument() });
-      assert.deepEqual(runCli(root, ['diff', '--base', 'origin/main']), { status: 2, stdout: '', stderr: 'Git does not know "origin/main": check the spelling, or fetch it first (git fetch origin).\n' });
+      assert.deepEqual(await runCliInProcess(root, ['diff', '--base', 'origin/main']), { status: 2, stdout: '', stderr: 'Git does not know "origin/main": check the spelling, or fetch it first (git fetch origin).\n' });
     });
 
     it('explains a shallow clone, and how to fetch more history', async () => {
@@ -158,24 +157,24 @@ describe('dialogue-guide diff', function () {
       commitFiles(origin, { 'plan.md': await strategyDocument({ 'sociale-medier/platforme': 'Ja.' }) });
       const clones = tempFolder();
       runGit(clones, 'clone', '-q', '--depth', '1', `file://${origin}`, 'shallow');
-      const run = runCli(join(clones, 'shallow'), ['diff', '--base', 'HEAD~1']);
+      const run = await runCliInProcess(join(clones, 'shallow'), ['diff', '--base', 'HEAD~1']);
       assert.deepEqual(run, { status: 2, stdout: '', stderr: '"HEAD~1" is not in this shallow clone: fetch more history first (git fetch --unshallow, or fetch-depth: 0 in actions/checkout).\n' });
-      assert.equal(runCli(join(clones, 'shallow'), ['diff', '--base', 'HEAD']).status, 0);
+      assert.equal((await runCliInProcess(join(clones, 'shallow'), ['diff', '--base', 'HEAD'])).status, 0);
     });
 
-    it('exits 2 without --base', () => {
-      assert.deepEqual(runCli(writeTree({}), ['diff']), { status: 2, stdout: '', stderr: '--base is required (see --help).\n' });
+    it('exits 2 without --base', async () => {
+      assert.deepEqual(await runCliInProcess(writeTree({}), ['diff']), { status: 2, stdout: '', stderr: '--base is required (see --help).\n' });
     });
   });
 
   it('reports in Danish under a Danish locale', async () => {
     const root = await reviewedRepository();
-    const run = runCli(root, ['diff', '--base', 'main'], { LC_ALL: 'da_DK.UTF-8' });
+    const run = await runCliInProcess(root, ['diff', '--base', 'main'], { LC_ALL: 'da_DK.UTF-8' });
     assert.match(run.stdout, /^## Svar ændret siden main\n/);
     assert.match(run.stdout, /^Nye: 1\. Ændrede: 1\. Fjernede: 1\. Uændrede: 3\.$/m);
     assert.match(run.stdout, /^#### 1\.2 Formål \(ændret\)\n\nFør:\n/m);
     assert.match(run.stdout, /^#### 1\.4 Synlighed \(nyt\)$/m);
-    assert.match(runCli(root, ['diff', '--base', 'nope'], { LC_ALL: 'da_DK.UTF-8' }).stderr, /^Git kender ikke "nope"/);
+    assert.match((await runCliInProcess(root, ['diff', '--base', 'nope'], { LC_ALL: 'da_DK.UTF-8' })).stderr, /^Git kender ikke "nope"/);
     const unchanged = gitRepository({ 'plan.md': await strategyDocument({}, THEMES) });
     assert.match((await runCliInProcess(unchanged, ['diff', '--base', 'HEAD'], { LC_ALL: 'da_DK.UTF-8' })).stdout, /\n\nIngen svar er ændret\.\n\nSammenlignede dokumenter: 1\. Med ændringer: 0\.\n$/);
   });
