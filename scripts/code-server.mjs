@@ -2,7 +2,7 @@
 // host) and drives it with Debian's Chromium through playwright-core. Shared by the
 // integration runner, the end-to-end runner and `npm start`; see docs/testing.md.
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { constants, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -36,9 +36,11 @@ const CHROMIUM_ARGS = [
  * Starts code-server on a free loopback port with a fresh profile, and waits until it answers.
  * `paths` comes from `provision()`. By default every folder is trusted; `trust: false` turns
  * workspace trust on, so a folder opens in Restricted Mode until the user trusts it.
+ * `installed` lists extension folders copied into the fresh profile's extensions folder, as
+ * an installed extension is (the workbench URL loads only one development extension).
  * Returns `{ port, origin, logFile, exited, stop() }`; `stop()` ends the whole process group.
  */
-export async function startCodeServer({ paths, workspace, trust = true }) {
+export async function startCodeServer({ paths, workspace, trust = true, installed = [] }) {
   const temp = mkdtempSync(join(tmpdir(), 'dialogue-guide-code-server-'));
   const logFile = join(temp, 'code-server.log');
   const port = await freePort();
@@ -59,6 +61,10 @@ export async function startCodeServer({ paths, workspace, trust = true }) {
     workspace,
   ];
   for (const dir of ['xdg-config', 'xdg-data']) mkdirSync(join(temp, dir), { recursive: true });
+  for (const folder of installed) {
+    const { publisher, name, version } = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+    cpSync(folder, join(temp, 'extensions', `${publisher}.${name}-${version}`), { recursive: true });
+  }
   mkdirSync(join(temp, 'user-data', 'User'), { recursive: true });
   writeFileSync(join(temp, 'user-data', 'User', 'settings.json'), JSON.stringify(QUIET_SETTINGS, null, 2));
   const log = openSync(logFile, 'a');
