@@ -92,17 +92,23 @@ function restoreHeading(text: string, starts: Uint32Array, document: StrategyDoc
   const source = above >= 0 ? lineText(text, starts, above) : '';
   // Only a paragraph of its own: the last line of a longer paragraph was never a heading.
   const emphasised = above >= 0 && (above === 0 || blankLine(text, starts, above - 1)) ? EMPHASISED.exec(source) : null;
+  const guideWords = section ? guide && findQuestion(guide, section.questionId)?.question.text : guide?.themes.find((t) => t.id === theme!.themeId)?.title;
   const fromBold = (): Candidate | undefined => {
     if (!emphasised) return undefined;
     const words = emphasised.slice(1).find((group) => group !== undefined)!;
     const from = document.sections.findIndex((s, i) => i !== index && s.markerLine < above && above < s.lines.end);
+    // A bold line in another question's answer may be that answer, not a lost heading: it is
+    // taken out only when it reads as the guide's heading, or (no guide to ask) when the answer
+    // it leaves keeps other text. Otherwise the guide's heading is inserted and no text moves.
+    const fallen = from >= 0 && (guideWords === undefined ? textLines(document.sections[from]!.answer).length <= 1 : !sameWords(words, guideWords));
+    if (fallen) return undefined;
     return {
       edits: [{ range: { start: { line: above, character: 0 }, end: { line: above, character: source.length } }, newText: headingLine(level, words) }],
       moved: { line: source, ...(from >= 0 ? { from } : {}) },
     };
   };
   const fromGuide = (): Candidate | undefined => {
-    const words = section ? guide && findQuestion(guide, section.questionId)?.question.text : guide?.themes.find((t) => t.id === theme!.themeId)?.title;
+    const words = guideWords;
     if (words === undefined) return undefined;
     const eol = lineBreakOf(text);
     const gap = line > 0 && !blankLine(text, starts, line - 1) ? eol : '';
@@ -137,6 +143,12 @@ function readsAsPlanned(before: StrategyDocument, after: StrategyDocument, findi
     if (moved && i === moved.to) return addsOneLine(textLines(old.answer), moved.line, textLines(repaired.answer));
     return repaired.answer === old.answer;
   });
+}
+
+/** Whether two headings say the same, whatever their spacing, line breaks and case. */
+function sameWords(a: string, b: string): boolean {
+  const words = (text: string) => text.trim().split(/\s+/).join(' ').toLocaleLowerCase();
+  return words(a) === words(b);
 }
 
 /** Whether `longer` is `shorter` with `line` inserted somewhere. */

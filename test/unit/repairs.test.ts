@@ -97,6 +97,28 @@ describe('repairing markers and headings', () => {
     assert.deepEqual(answers(after), answers(parseStrategyDocument(ANSWERED, 'a.md')));
   });
 
+  it("keeps a bold answer right above a marker whose heading was deleted in its own question, and inserts the guide's heading", () => {
+    const text = ANSWERED.replace('Vi skriver.\n\nOg mere.', '**Kun Facebook.**').replace('### Hvorfor gør I det?\n\n', '');
+    const { before, after, repaired } = repair(text, 'marker.noHeading');
+    assert.equal(before.sections[0]!.answer, '**Kun Facebook.**');
+    assert.deepEqual(after.findings, []);
+    assert.deepEqual(answers(after), answers(before));
+    assert.ok(repaired.includes('**Kun Facebook.**\n\n### Hvorfor gør I det?\n\n<!--'), repaired);
+  });
+
+  it('restores a bold line as the heading without a guide only when the answer it leaves keeps other text', () => {
+    const text = ANSWERED.replace('Vi skriver.\n\nOg mere.\n\n### Hvorfor gør I det?', '**Hvorfor gør I det?**');
+    const before = parseStrategyDocument(text, 'a.md');
+    assert.equal(before.sections[0]!.answer, '**Hvorfor gør I det?**');
+    const finding = before.findings.find((f) => f.code === 'marker.noHeading')!;
+    assert.equal(planRepair(text, before, undefined, finding), undefined, 'no guide, and the bold line above may be the whole answer');
+    const longer = ANSWERED.replace('### Hvorfor gør I det?', '**Hvorfor gør I det?**');
+    const parsed = parseStrategyDocument(longer, 'a.md');
+    const edits = planRepair(longer, parsed, undefined, parsed.findings.find((f) => f.code === 'marker.noHeading')!);
+    assert.ok(edits);
+    assert.equal(applyTextEdits(longer, edits), ANSWERED);
+  });
+
   it("inserts a deleted question heading from the guide's text, on one line", () => {
     const text = ANSWERED.replace('### Hvorfor gør I det?\n\n', '');
     assert.equal(assertCured(text, 'marker.noHeading'), ANSWERED);
