@@ -58,6 +58,7 @@ export type FindingCode =
   | 'frontMatter.aliases'
   | 'marker.misplaced'
   | 'heading.endsAnswer'
+  | 'marker.twoHeadings'
   | 'translation.order';
 
 /** One problem, located in a file, with the values its message needs. */

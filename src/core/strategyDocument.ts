@@ -63,6 +63,11 @@ export interface Section {
   readonly answer: string;
   /** 'empty' when the answer holds nothing but whitespace and HTML comments. */
   readonly state: 'answered' | 'empty';
+  /**
+   * A heading right above the marker that the marker was not given (another, higher up, was),
+   * with both headings' text: the analysis warns when the passed-over one reads as the question.
+   */
+  readonly rivalHeading: { readonly line: number; readonly text: string; readonly ownLine: number; readonly ownText: string } | undefined;
 }
 
 /** One theme's block: from its heading (or marker) up to the next theme's, or the end. */
@@ -194,6 +199,21 @@ export function parseStrategyDocument(text: string, file: string): StrategyDocum
   return { file, frontMatter, guideRange, themeRanges, sections, themes, conflictLines: scan.conflictLines, unambiguous, findings: findings.sort(byPosition) };
 }
 
+/**
+ * Text with --- under it becomes a heading, and in a document whose question headings mix levels
+ * it can take the next question's marker from that question's own heading, right above the
+ * marker: the answer then runs from the wrong heading. Told apart by the guide's wording.
+ */
+function checkRivalHeadings(document: StrategyDocument, guide: Guide, report: Report): void {
+  const words = (text: string) => text.trim().split(/\s+/).join(' ').toLocaleLowerCase();
+  for (const section of document.sections) {
+    const rival = section.rivalHeading;
+    const question = rival && findQuestion(guide, section.questionId)?.question;
+    if (!rival || !question || !words(question.text) || words(rival.text) !== words(question.text) || words(rival.ownText) === words(question.text)) continue;
+    report('marker.twoHeadings', 'warning', section.markerRange, { id: question.id, question: displayName(question), line: String(rival.ownLine + 1), other: String(rival.line + 1) });
+  }
+}
+
 /** Holds a document against the guide its front matter names, in `guides`. */
 export function analyseStrategyDocument(document: StrategyDocument, guides: readonly GuideEntry[], options: AnalyseOptions = {}): StrategyAnalysis {
   const findings = [...document.findings];
@@ -204,6 +224,7 @@ export function analyseStrategyDocument(document: StrategyDocument, guides: read
   // Parse findings about a question of this guide name it as a reader knows it, too.
   for (let i = 0; i < findings.length; i++) findings[i] = withDisplayName(findings[i]!, guide);
   checkMarkers(document, guide, report);
+  checkRivalHeadings(document, guide, report);
   checkThemeList(document, guide, report);
   const firstSection = firstById(document.sections, (s) => s.questionId);
   const firstTheme = firstById(document.themes, (t) => t.themeId);
@@ -347,6 +368,8 @@ interface Marker {
 /** A marker and its place: the heading it sits under, if it owns one, and the section's extent. */
 interface PlacedMarker extends Marker {
   readonly heading: HeadingBlock | undefined;
+  /** A heading right above the marker that it was not given. */
+  readonly rival: HeadingBlock | undefined;
   readonly start: number;
   readonly end: number;
 }
@@ -391,6 +414,7 @@ function placeMarkers(text: string, starts: Uint32Array, markers: readonly Marke
     claimed: boolean;
   }
   const owners: (HeadingBlock | undefined)[] = [];
+  const rivals = new Map<Marker, HeadingBlock>();
   const levels: number[] = [];
   const open: Open[] = [];
   let h = 0;
@@ -417,6 +441,9 @@ function placeMarkers(text: string, starts: Uint32Array, markers: readonly Marke
     } else {
       const candidates = previousQuestion && open.includes(previousQuestion) ? [] : open.filter(fresh);
       owner = candidates.find((o) => o.heading.level === siblingLevel) ?? candidates[0] ?? (rightAbove(nearest, marker) ? nearest : undefined);
+      // A heading right above the marker, where the scaffold writes a question's, passed over for
+      // another: the analysis asks the guide which one reads as the question.
+      if (owner && nearest !== owner && rightAbove(nearest, marker)) rivals.set(marker, nearest.heading);
     }
     if (owner) owner.claimed = true;
     else report('marker.noHeading', 'warning', marker.range, { id: marker.id });
@@ -441,7 +468,7 @@ function placeMarkers(text: string, starts: Uint32Array, markers: readonly Marke
       break;
     }
     // Fields named one by one: an object spread here cost more than the whole scan.
-    return { id: marker.id, line: marker.line, range: marker.range, repaired: marker.repaired, heading: owners[i], start: startOf(i), end };
+    return { id: marker.id, line: marker.line, range: marker.range, repaired: marker.repaired, heading: owners[i], rival: rivals.get(marker), start: startOf(i), end };
   });
 }
 
@@ -488,9 +515,17 @@ function sectionsOf(text: string, starts: Uint32Array, placed: readonly PlacedMa
       answerLines: { start: marker.line + 1, end: Math.max(marker.line + 1, marker.end) },
       answer,
       state: hasContent(answer) ? 'answered' : 'empty',
+      rivalHeading: marker.rival && marker.heading && { line: marker.rival.line, text: headingText(text, starts, marker.rival), ownLine: marker.heading.line, ownText: headingText(text, starts, marker.heading) },
     });
   }
   return { sections, themes };
+}
+
+/** What a heading says: an ATX heading without its #s, a setext heading's lines joined. */
+function headingText(text: string, starts: Uint32Array, heading: HeadingBlock): string {
+  const lines: string[] = [];
+  for (let line = heading.line; line === heading.line || line < heading.lastLine; line++) lines.push(text.slice(starts[line], lineEnd(text, starts, line)));
+  return heading.lastLine > heading.line ? lines.join(' ') : lines[0]!.replace(/^ {0,3}#{1,6}/, '').replace(/[ \t]#+[ \t]*$/, '');
 }
 
 /** Lines [from, to) without the blank lines around them, as written. */

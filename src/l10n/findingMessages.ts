@@ -92,6 +92,8 @@ export function findingMessage(finding: Finding, t: Translate): string {
       return t("This looks like a marker, but inside a list, a quote or split over lines it marks no question: put it on a line of its own, at the start of the line.", a);
     case 'heading.endsAnswer':
       return t("This heading ends the answer to {question} above it, so the text under it counts for no question. (Text with a line of --- right under it is a heading: leave a blank line above --- for a horizontal rule.)", named(a));
+    case 'marker.twoHeadings':
+      return t("Two headings above the marker of {question} could be its own: its answer is read from the heading on line {line}, and the one on line {other} counts as text of the answer. If line {other} is the question's heading, make line {line} text again (a blank line above --- makes a horizontal rule).", named(a));
     case 'translation.order':
       return t("\"{id}\" is number {number} in the original ({language}) but stands elsewhere here: the guide is shown in the original's order and numbered as there.", a);
   }

@@ -48,6 +48,19 @@ describe('which question an answer belongs to', () => {
     assert.deepEqual(codes(text), []);
   });
 
+  it('warns when text with --- under it, in a document whose question headings mix levels, could take the next marker', () => {
+    // 1.1's heading is a setext h2, so h2 is the question level; an accidental setext h2 in its
+    // answer then competes with 1.2's own ### heading right above 1.2's marker.
+    const mixed = edit(SCAFFOLD, '### Hvad gør I?\n\n', 'Hvad gør I?\n-----------\n');
+    const text = edit(mixed, `${markerFor('tema/foerste')}\n`, `${markerFor('tema/foerste')}\nSvar A\nIkke en overskrift\n---\nSvar A2\n`);
+    const marker = lineOf(text, markerFor('tema/anden'));
+    assert.deepEqual(codes(text), [`${marker + 1} marker.twoHeadings`]);
+    const finding = analyseStrategyDocument(parseStrategyDocument(text, 'a.md'), [entryOf(GUIDE)]).findings.find((f) => f.code === 'marker.twoHeadings')!;
+    assert.deepEqual(finding.args, { id: 'tema/anden', question: '1.2 Hvorfor?', line: String(lineOf(text, 'Svar A') + 1), other: String(lineOf(text, '### Hvorfor?') + 1) });
+    assert.deepEqual(codes(edit(text, '### Hvorfor?', '### Noget andet')), [], 'a sub-heading that is not the question is part of the answer');
+    assert.deepEqual(codes(edit(text, 'Ikke en overskrift\n---', 'Ikke en overskrift\n\n---')), [], 'a blank line above --- makes it a rule: no warning');
+  });
+
   it('keeps a sub-heading typed above the marker in that answer', () => {
     const text = answerQuestion(SCAFFOLD, 'tema/anden', 'Indledning.\n\n#### Detaljer\n\nMere.', 'aboveMarker');
     assert.equal(answers(text)['tema/anden'], 'Indledning.\n\n#### Detaljer\n\nMere.');

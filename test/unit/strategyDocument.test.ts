@@ -81,6 +81,7 @@ describe('parsing a strategy document', () => {
         answerLines: { start: 15, end: 20 },
         answer: 'Vi skriver.\n\nOg mere.',
         state: 'answered',
+        rivalHeading: undefined,
       },
       {
         questionId: 'tema/anden',
@@ -93,6 +94,7 @@ describe('parsing a strategy document', () => {
         answerLines: { start: 23, end: 24 },
         answer: '',
         state: 'empty',
+        rivalHeading: undefined,
       },
     ]);
     assert.deepEqual(document.conflictLines, []);
