@@ -111,6 +111,22 @@ describe('Strategy documents', () => {
     assert.ok(document.isDirty, 'tracked without saving');
   });
 
+  it('stops following a document edited into one that is no strategy document: no marks, no count', async () => {
+    const uri = await scaffold('bliver-noter.md');
+    await answer(uri, 'sociale-medier/platforme', 'Facebook.');
+    await waitFor('the answer to count', () => api.documents.active?.uri.toString() === uri.toString() && api.documents.active.analysis.answered === 1);
+    const node = api.model.question(GUIDE, 'sociale-medier/platforme');
+    assert.equal(node?.kind, 'question');
+    await waitFor('the tree mark', () => node?.kind === 'question' && api.model.marks(node).answer === 'answered');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), 'Bare noter.\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor('the document to be forgotten', () => api.documents.active === undefined);
+    await waitFor('the tree marks to clear', () => node?.kind === 'question' && api.model.marks(node).answer === undefined);
+    assert.equal(api.model.answered(api.model.roots[0]!.children[0]!), undefined);
+  });
+
   it('reports a duplicate marker and conflict markers with their exact lines', async () => {
     const uri = await scaffold('problemer.md', ['samspil']);
     const document = await vscode.workspace.openTextDocument(uri);

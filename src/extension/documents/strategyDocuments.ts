@@ -100,7 +100,8 @@ export class StrategyDocuments implements vscode.Disposable {
     // Only the user's own files: not Git's copy at HEAD beside a diff, nor this extension's answer views.
     const text = document.languageId === 'markdown' && EDITABLE_SCHEMES.has(document.uri.scheme) ? document.getText() : undefined;
     if (text === undefined || !isStrategyDocument(text)) {
-      if (this.parsed.delete(key)) this.changed.fire(document.uri);
+      // Edited into something else: forgotten, and no longer followed by the tree and status bar.
+      this.remove(key);
       return undefined;
     }
     return this.store(document.uri, document.version, text);
