@@ -29,7 +29,7 @@ if (built) {
   await stage('unit', node(MOCHA, 'out/test/unit/**/*.test.js'), { counted: true });
 }
 const vscodeReady = built ? await provisionStage() : undefined;
-const vscodeStages = ['integration', 'restricted mode', 'web', 'harness self-test', 'e2e'];
+const vscodeStages = ['integration', 'restricted mode', 'web', 'harness self-test', 'e2e', 'web e2e'];
 if (vscodeReady) {
   await stage('integration', node('scripts/run-integration.mjs'), { counted: true, needsTests: true });
   // A window that does not trust the folder: the tree and quotes work, writing is refused.
@@ -38,8 +38,13 @@ if (vscodeReady) {
   // fails when the web bundle cannot activate, since every suite starts by activating it.
   await stage('web', node('scripts/run-integration.mjs', '--web'), { counted: true, needsTests: true });
   await harnessStage();
-  if (process.env.DG_SKIP_E2E) skip('e2e', 'DG_SKIP_E2E is set');
-  else await stage('e2e', node('scripts/run-e2e.mjs'), { counted: true, needsTests: true });
+  if (process.env.DG_SKIP_E2E) {
+    skip('e2e', 'DG_SKIP_E2E is set');
+    skip('web e2e', 'DG_SKIP_E2E is set');
+  } else {
+    await stage('e2e', node('scripts/run-e2e.mjs'), { counted: true, needsTests: true });
+    await stage('web e2e', node('scripts/run-e2e.mjs', '--web'), { counted: true, needsTests: true });
+  }
 } else if (vscodeReady === false) {
   // provisionStage() returned false: the platform cannot run them, which must not look like a pass.
   for (const name of vscodeStages) skip(name, 'not run on this platform', { fails: true });

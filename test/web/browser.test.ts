@@ -120,7 +120,7 @@ describe('In the web-worker extension host', () => {
 
 describe('Document features on a file system of another scheme', () => {
   let api: DialogueGuideInternals;
-  let registration: vscode.Disposable;
+  let registration: vscode.Disposable | undefined;
   const uri = vscode.Uri.from({ scheme: MEMORY_SCHEME, path: '/strategi.md' });
 
   before(async () => {
@@ -132,7 +132,7 @@ describe('Document features on a file system of another scheme', () => {
 
   after(async () => {
     await closeAllEditors();
-    registration.dispose();
+    registration?.dispose();
   });
 
   it('parses the document and reports its unanswered questions', async () => {
