@@ -71,7 +71,7 @@ describe('In the web-worker extension host', () => {
     const uri = vscode.Uri.joinPath(folder, 'strategi.md');
     const created = await vscode.commands.executeCommand<vscode.Uri>('dialogueGuide.newStrategyDocument', { guide: GUIDE, title: 'Strategi', organisation: 'Eksempel Kommune', uri: uri.toString() });
     equal(created?.toString(), uri.toString(), 'the new document');
-    equal(uri.scheme, 'vscode-remote', 'the scheme of the workspace (not file:)');
+    ok(uri.scheme !== 'file', `the workspace is on ${uri.scheme}:, as in a browser, not on file:`);
     await waitFor('the document parsed', () => api.documents.get(uri)?.analysis.answered === 0);
     await waitFor('18 unanswered diagnostics', () => unanswered(uri).length === 18);
     await answer(uri, 'sociale-medier/platforme', 'Vi bruger Facebook og Instagram.');
@@ -100,6 +100,24 @@ describe('In the web-worker extension host', () => {
     await closeAllEditors();
   });
 
+  it('loads a team guide from dialogueGuide.guideFolders through workspace.fs, beside the built-in one', async () => {
+    const guide = vscode.Uri.joinPath(folder, 'team-guides', 'team');
+    const encode = (text: string) => new TextEncoder().encode(text);
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(guide, 'guide.md'), encode('---\nid: team-guide\nversion: 1.0.0\nlanguage: da\ntitle: Teamets guide\n---\n'));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(guide, 'tema.md'), encode('---\nid: tema\norder: 1\ntitle: Tema\nquestions:\n  - id: tema/foerste\n    label: Første\n    text: Hvad gør I?\n---\n'));
+    const settings = vscode.workspace.getConfiguration('dialogueGuide');
+    await settings.update('guideFolders', [vscode.workspace.asRelativePath(vscode.Uri.joinPath(folder, 'team-guides'), false)], vscode.ConfigurationTarget.Workspace);
+    try {
+      await api.guides.reload();
+      equal(api.guides.guide('team-guide')?.title, 'Teamets guide', 'the team guide');
+      await waitFor('two guides in the tree', () => api.model.roots.length === 2);
+    } finally {
+      await settings.update('guideFolders', undefined, vscode.ConfigurationTarget.Workspace);
+      await api.guides.reload();
+    }
+    equal(api.guides.guide('team-guide'), undefined, 'the team guide, once the setting is gone');
+  });
+
   it('says, when review is asked for, that this window has no Git and what to do instead; never an error', async () => {
     const uri = vscode.Uri.joinPath(folder, 'strategi.md');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
@@ -125,7 +143,7 @@ describe('Document features on a file system of another scheme', () => {
 
   before(async () => {
     api = await internals();
-    registration = vscode.workspace.registerFileSystemProvider(MEMORY_SCHEME, new MemoryFileSystemProvider());
+    registration = vscode.workspace.registerFileSystemProvider(MEMORY_SCHEME, new MemoryFileSystemProvider(), { isCaseSensitive: true });
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(scaffoldStrategyDocument(api.guides.guide(GUIDE)!, { title: 'Strategi', organisation: '' })));
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
   });
@@ -135,11 +153,13 @@ describe('Document features on a file system of another scheme', () => {
     registration?.dispose();
   });
 
-  it('parses the document and reports its unanswered questions', async () => {
+  it('parses the document, reports its unanswered questions and saves an answer through the file system', async () => {
     await waitFor('the document parsed', () => api.documents.get(uri)?.analysis.answered === 0);
     await waitFor('18 unanswered diagnostics', () => unanswered(uri).length === 18);
     await answer(uri, 'sociale-medier/platforme', 'Facebook.');
     await waitFor('one answer', () => api.documents.get(uri)?.analysis.answered === 1);
+    ok(await (await vscode.workspace.openTextDocument(uri)).save(), 'saved');
+    ok(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)).includes('\nFacebook.\n'), 'the answer is in the file');
   });
 
   it('offers a CodeLens and a hover on a question', async () => {
