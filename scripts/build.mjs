@@ -117,7 +117,7 @@ const builds = [
   { ...common, platform: 'browser', format: 'iife', entryPoints: files('src/webview', /Page\.ts$/), outdir: 'dist/webview' },
   // Tests and scripts run from the repository, where node_modules is present.
   { ...node, sourcemap: true, minify: false, packages: 'external', external: ['vscode'],
-    entryPoints: [...files('test').filter((f) => !f.startsWith(join('test', 'web'))), ...files('scripts')], outdir: 'out', outbase: '.' },
+    entryPoints: [...files('test').filter((f) => !/^test[\\/]web[\\/]/.test(f)), ...files('scripts')], outdir: 'out', outbase: '.' },
   // The web-worker suite runs where there is no node_modules and no `require`: one browser bundle.
   { ...web, sourcemap: 'inline', minify: false, external: ['vscode'], entryPoints: ['test/web/index.ts'], outfile: 'out/test/web/index.js' },
 ].filter((b) => b.stdin || b.entryPoints.length > 0);
