@@ -27,6 +27,18 @@ export default tseslint.config(
     },
   },
   {
+    // The extension also runs in a web worker (vscode.dev, github.dev): no Node built-in, no Node-only code.
+    files: ['src/extension/**/*.ts', 'src/webview/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['node:*', 'fs', 'path', 'child_process', 'os', 'crypto'], message: 'The extension runs in a web worker too: use vscode.workspace.fs and web APIs.' },
+          { group: ['**/node/*'], message: 'src/node is for the CLI: the extension reaches files through vscode.workspace.fs.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', fetch: 'readonly', AbortSignal: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', Buffer: 'readonly' } },
   },

@@ -26,6 +26,8 @@ async function benchGuide(): Promise<BenchRow[]> {
   return [
     { name: 'load and validate the built-in guide (da + en, 10 files; done at build time)', value: load, unit: 'ms', limit: 50 },
     { name: 'extension bundle dist/extension.js (production build)', value: statSync(join(root, 'dist', 'extension.js')).size, unit: 'bytes', limit: 150_000 },
+    // The browser entry (vscode.dev, github.dev); its YAML parser, dist/web/yaml.js, loads at activation.
+    { name: 'web extension bundle dist/web/extension.js (production build)', value: statSync(join(root, 'dist', 'web', 'extension.js')).size, unit: 'bytes', limit: 200_000 },
   ];
 }
 

@@ -59,29 +59,36 @@ function compileBuiltInGuide() {
 /**
  * The YAML parser is more than half of the extension's code, and only guide folders and strategy
  * documents whose front matter is not in the scaffold's simple shape need it. The extension
- * bundle gets a stand-in for `yaml` whose exports load dist/yaml.js (a bundle of its own) the
- * first time one is used, so that activation does not load it.
+ * bundles get a stand-in for `yaml` whose exports call `load` (an expression, evaluated the first
+ * time one is used), and the parser is a bundle of its own: in Node, dist/yaml.js, required on
+ * first use, so that activation does not load it; in the web worker, which cannot require a
+ * sibling file, dist/web/yaml.js, which src/extension/web/browser.ts loads before activating.
  */
-const lazyYaml = {
-  name: 'lazy-yaml',
-  setup(build) {
-    build.onResolve({ filter: /^yaml$/ }, () => ({ path: 'yaml', namespace: 'lazy-yaml' }));
-    build.onResolve({ filter: /^\.\/yaml\.js$/, namespace: 'lazy-yaml' }, (args) => ({ path: args.path, external: true }));
-    build.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, () => {
-      const names = Object.keys(createRequire(import.meta.url)('yaml')).filter((name) => name !== '__esModule');
-      return {
-        loader: 'js',
-        contents: [
-          'let yaml;',
-          "const load = () => (yaml ??= require('./yaml.js'));",
-          `for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
-        ].join('\n'),
-      };
-    });
-  },
-};
+function yamlStandIn(load) {
+  return {
+    name: 'yaml-stand-in',
+    setup(build) {
+      build.onResolve({ filter: /^yaml$/ }, () => ({ path: 'yaml', namespace: 'yaml-stand-in' }));
+      build.onResolve({ filter: /^\.\/yaml\.js$/, namespace: 'yaml-stand-in' }, (args) => ({ path: args.path, external: true }));
+      build.onLoad({ filter: /.*/, namespace: 'yaml-stand-in' }, () => {
+        const names = Object.keys(createRequire(import.meta.url)('yaml')).filter((name) => name !== '__esModule');
+        return {
+          loader: 'js',
+          resolveDir: fileURLToPath(new URL('..', import.meta.url)),
+          contents: [
+            'let yaml;',
+            `const load = () => (yaml ??= ${load});`,
+            `for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
+          ].join('\n'),
+        };
+      });
+    },
+  };
+}
 
 const node = { ...common, platform: 'node', format: 'cjs', plugins: [builtInGuide] };
+const web = { ...common, platform: 'browser', format: 'cjs' };
+const yamlBundle = { contents: "module.exports = require('yaml');", resolveDir: '.', sourcefile: 'yaml.js' };
 
 /** TypeScript files under `dir` (recursively) whose path matches `re`; none is not an error. */
 function files(dir, re = /\.ts$/) {
@@ -99,13 +106,20 @@ function files(dir, re = /\.ts$/) {
 
 const builds = [
   // The VSIX carries no node_modules, so the extension bundles its dependencies.
-  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [...node.plugins, lazyYaml] },
-  { ...node, stdin: { contents: "module.exports = require('yaml');", resolveDir: '.', sourcefile: 'yaml.js' }, outfile: 'dist/yaml.js' },
+  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [...node.plugins, yamlStandIn("require('./yaml.js')")] },
+  { ...node, stdin: yamlBundle, outfile: 'dist/yaml.js' },
+  // The same extension for the web-worker extension host (vscode.dev, github.dev, code-server's
+  // browser host): the browser build of every dependency, and no Node built-in (esbuild fails on one).
+  { ...web, entryPoints: ['src/extension/web/browser.ts'], outfile: 'dist/web/extension.js', external: ['vscode'],
+    plugins: [builtInGuide, yamlStandIn("require('./src/extension/web/yamlSlot.ts').loadedYaml()")] },
+  { ...web, stdin: yamlBundle, outfile: 'dist/web/yaml.js' },
   { ...node, entryPoints: files('src/cli', /main\.ts$/), outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, platform: 'browser', format: 'iife', entryPoints: files('src/webview', /Page\.ts$/), outdir: 'dist/webview' },
   // Tests and scripts run from the repository, where node_modules is present.
   { ...node, sourcemap: true, minify: false, packages: 'external', external: ['vscode'],
-    entryPoints: [...files('test'), ...files('scripts')], outdir: 'out', outbase: '.' },
+    entryPoints: [...files('test').filter((f) => !/^test[\\/]web[\\/]/.test(f)), ...files('scripts')], outdir: 'out', outbase: '.' },
+  // The web-worker suite runs where there is no node_modules and no `require`: one browser bundle.
+  { ...web, sourcemap: 'inline', minify: false, external: ['vscode'], entryPoints: ['test/web/index.ts'], outfile: 'out/test/web/index.js' },
 ].filter((b) => b.stdin || b.entryPoints.length > 0);
 
 // A package must not carry a stale source map or bundle from an earlier development build, and a

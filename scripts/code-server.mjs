@@ -1,8 +1,9 @@
 // Starts a throw-away code-server (VS Code served to a browser, with a real Node extension
 // host) and drives it with Debian's Chromium through playwright-core. Shared by the
 // integration runner, the end-to-end runner and `npm start`; see docs/testing.md.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { constants, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -156,16 +157,36 @@ export async function launchChromiumServer(paths) {
  * when `extensionTestsPath` is given, runs that test entry in the extension host.
  * Every path is absolute on the server's machine.
  */
-export function workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath, extensionEnvironment }) {
+export function workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath, extensionEnvironment, web = false }) {
   // The authority must be exactly the host:port the browser uses.
   const remote = (path) => `vscode-remote://${HOST}:${server.port}${path}`;
   const payload = [
     ['extensionDevelopmentPath', remote(extensionDevelopmentPath)],
     ...(extensionTestsPath ? [['extensionTestsPath', remote(extensionTestsPath)]] : []),
     ['skipWelcome', 'true'],
+    // The web-worker extension host, as in vscode.dev and github.dev (a manifest without `main` can run nowhere else).
+    ...(web ? [['extensionDevelopmentKind', 'web']] : []),
     ...(extensionEnvironment ? [['extensionEnvironment', JSON.stringify(extensionEnvironment)]] : []),
   ];
   return `${server.origin}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+/**
+ * Lays out in `folder` the extension as a browser-only install would have it: the files the VSIX
+ * packs (`vsce ls`, so the layout follows .vscodeignore), without the Node bundle and with a
+ * manifest that has no `main`, so VS Code can run it only in the web-worker extension host.
+ * `extra` (paths relative to `repo`, such as a browser test bundle) come along, because a test
+ * entry must lie inside the extension to run in the host that runs the extension.
+ */
+export function webExtensionFolder(repo, folder, extra = []) {
+  const vsce = createRequire(import.meta.url).resolve('@vscode/vsce/vsce');
+  const packed = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: repo, encoding: 'utf8' }).split('\n').filter(Boolean);
+  const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+  const nodeOnly = new Set([manifest.main.replace(/^\.\//, ''), 'dist/yaml.js']);
+  delete manifest.main;
+  for (const path of [...packed.filter((p) => !nodeOnly.has(p)), ...extra]) cpSync(join(repo, path), join(folder, path), { recursive: true });
+  writeFileSync(join(folder, 'package.json'), JSON.stringify(manifest, null, 2));
+  return folder;
 }
 
 /**

@@ -4,7 +4,10 @@
 // extension under development loaded. Scenarios reach both through `DG_E2E` (read by
 // test/e2e/workbench.ts). Exits with mocha's exit code.
 //
-//   node scripts/run-e2e.mjs [--screenshots] [--grep <title pattern>] [out/test/e2e/<file>.e2e.js ...]
+//   node scripts/run-e2e.mjs [--screenshots] [--web] [--grep <title pattern>] [out/test/e2e/<file>.e2e.js ...]
+//
+// --web runs the scenarios of out/test/e2e-web/ with the browser entry alone (a manifest without
+// `main`, see webExtensionFolder), in the web-worker extension host as vscode.dev would.
 //
 // Only with --screenshots (`npm run screenshots`) do the scenarios' screenshot steps write the
 // README's pictures in docs/images/; without it (`npm test`) they take none, so a test run leaves
@@ -18,14 +21,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { launchChromiumServer, startCodeServer, workbenchUrl } from './code-server.mjs';
+import { launchChromiumServer, startCodeServer, webExtensionFolder, workbenchUrl } from './code-server.mjs';
 import { provision } from './provision.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const MOCHA = createRequire(import.meta.url).resolve('mocha/bin/mocha.js');
 
 const { values: options, positionals: specs } = parseArgs({
-  options: { grep: { type: 'string' }, screenshots: { type: 'boolean', default: false } },
+  options: { grep: { type: 'string' }, screenshots: { type: 'boolean', default: false }, web: { type: 'boolean', default: false } },
   allowPositionals: true,
 });
 
@@ -36,13 +39,14 @@ const workspaceParent = mkdtempSync(join(tmpdir(), 'dialogue-guide-e2e-'));
 process.on('exit', () => rmSync(workspaceParent, { recursive: true, force: true }));
 const workspace = join(workspaceParent, 'workspace');
 cpSync(join(REPO, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+const extensionDevelopmentPath = options.web ? webExtensionFolder(REPO, join(workspaceParent, 'extension')) : REPO;
 const server = await startCodeServer({ paths, workspace });
 let browserServer;
 let exitCode;
 try {
   browserServer = await launchChromiumServer(paths);
   exitCode = await runMocha({
-    workbenchUrl: workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: REPO }),
+    workbenchUrl: workbenchUrl(server, { folder: workspace, extensionDevelopmentPath, web: options.web }),
     wsEndpoint: browserServer.wsEndpoint(),
     workspace,
     repo: REPO,
@@ -61,7 +65,7 @@ function runMocha(session) {
     // A cold workbench takes a few seconds to load before the first step can run.
     '--timeout', '60000',
     ...(options.grep ? ['--grep', options.grep] : []),
-    ...(specs.length > 0 ? specs : ['out/test/e2e/**/*.e2e.js']),
+    ...(specs.length > 0 ? specs : [options.web ? 'out/test/e2e-web/**/*.e2e.js' : 'out/test/e2e/**/*.e2e.js']),
   ];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {

@@ -5,15 +5,19 @@
 //
 //   node scripts/run-integration.mjs [--entry out/test/integration/index.js]
 //     [--workspace test/fixtures/workspace] [--grep <title pattern>] [--env NAME=value]...
-//     [--restricted] [--timeout <seconds>]
+//     [--restricted] [--web] [--timeout <seconds>]
+//
+// --web runs the entry in the web-worker extension host (as vscode.dev and github.dev would):
+// the extension is laid out with a manifest without `main` (webExtensionFolder), the entry
+// (default out/test/web/index.js, a browser bundle) inside it.
 //
 // Build first (`npm run test:integration` does).
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, parseArgs } from 'node:util';
-import { isWorkbenchNoise, launchChromium, startCodeServer, workbenchUrl } from './code-server.mjs';
+import { isWorkbenchNoise, launchChromium, startCodeServer, webExtensionFolder, workbenchUrl } from './code-server.mjs';
 import { provision } from './provision.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
@@ -22,24 +26,27 @@ const TIMED_OUT = 124;
 
 const { values: options } = parseArgs({
   options: {
-    entry: { type: 'string', default: 'out/test/integration/index.js' },
+    entry: { type: 'string' },
     workspace: { type: 'string', default: 'test/fixtures/workspace' },
     grep: { type: 'string' },
     env: { type: 'string', multiple: true, default: [] },
     restricted: { type: 'boolean', default: false },
+    web: { type: 'boolean', default: false },
     timeout: { type: 'string', default: '180' },
   },
 });
 
-const entry = resolve(REPO, options.entry);
+const builtEntry = resolve(REPO, options.entry ?? (options.web ? 'out/test/web/index.js' : 'out/test/integration/index.js'));
+if (!existsSync(builtEntry)) {
+  console.error(`No test entry at ${builtEntry}; build first (node scripts/build.mjs).`);
+  process.exit(1);
+}
 // Tests write files and make Git repositories: they get a copy, outside this repository.
 const workspaceParent = mkdtempSync(join(tmpdir(), 'dialogue-guide-integration-'));
 const workspace = join(workspaceParent, 'workspace');
 cpSync(resolve(REPO, options.workspace), workspace, { recursive: true });
-if (!existsSync(entry)) {
-  console.error(`No test entry at ${entry}; build first (node scripts/build.mjs).`);
-  process.exit(1);
-}
+const extensionFolder = options.web ? webExtensionFolder(REPO, join(workspaceParent, 'extension'), [relative(REPO, dirname(builtEntry))]) : REPO;
+const entry = options.web ? join(extensionFolder, relative(REPO, builtEntry)) : builtEntry;
 const extensionEnvironment = Object.fromEntries(options.env.map((pair) => pair.split(/=(.*)/s, 2)));
 // Read by test/integration/runMocha.ts.
 if (options.grep) extensionEnvironment.MOCHA_GREP = options.grep;
@@ -77,9 +84,10 @@ async function runEntry(timeoutMs) {
 
   const url = workbenchUrl(server, {
     folder: workspace,
-    extensionDevelopmentPath: REPO,
+    extensionDevelopmentPath: extensionFolder,
     extensionTestsPath: entry,
     extensionEnvironment,
+    web: options.web,
   });
   await page.goto(url);
 

@@ -1,7 +1,7 @@
 // `npm test`: every check, in order, with a summary of what ran. Build, type-check, lint,
 // unit tests in Node, then, in a real VS Code (code-server + Chromium, provisioned on first
-// use): the integration suite, the same in a Restricted Mode window, the runner's self-test,
-// and the end-to-end scenarios.
+// use): the integration suite, the same in a Restricted Mode window, the browser entry in the
+// web-worker extension host, the runner's self-test, and the end-to-end scenarios.
 // Exits non-zero when any stage failed, when the integration suite or the scenarios ran no
 // test, or when the real-VS Code stages could not run on this platform.
 //
@@ -29,14 +29,22 @@ if (built) {
   await stage('unit', node(MOCHA, 'out/test/unit/**/*.test.js'), { counted: true });
 }
 const vscodeReady = built ? await provisionStage() : undefined;
-const vscodeStages = ['integration', 'restricted mode', 'harness self-test', 'e2e'];
+const vscodeStages = ['integration', 'restricted mode', 'web', 'harness self-test', 'e2e', 'web e2e'];
 if (vscodeReady) {
   await stage('integration', node('scripts/run-integration.mjs'), { counted: true, needsTests: true });
   // A window that does not trust the folder: the tree and quotes work, writing is refused.
   await stage('restricted mode', node('scripts/run-integration.mjs', '--restricted', '--entry', 'out/test/restricted/index.js'), { counted: true, needsTests: true });
+  // The browser entry alone (a manifest without `main`) in the web-worker host, as in vscode.dev:
+  // fails when the web bundle cannot activate, since every suite starts by activating it.
+  await stage('web', node('scripts/run-integration.mjs', '--web'), { counted: true, needsTests: true });
   await harnessStage();
-  if (process.env.DG_SKIP_E2E) skip('e2e', 'DG_SKIP_E2E is set');
-  else await stage('e2e', node('scripts/run-e2e.mjs'), { counted: true, needsTests: true });
+  if (process.env.DG_SKIP_E2E) {
+    skip('e2e', 'DG_SKIP_E2E is set');
+    skip('web e2e', 'DG_SKIP_E2E is set');
+  } else {
+    await stage('e2e', node('scripts/run-e2e.mjs'), { counted: true, needsTests: true });
+    await stage('web e2e', node('scripts/run-e2e.mjs', '--web'), { counted: true, needsTests: true });
+  }
 } else if (vscodeReady === false) {
   // provisionStage() returned false: the platform cannot run them, which must not look like a pass.
   for (const name of vscodeStages) skip(name, 'not run on this platform', { fails: true });

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { findQuestion } from '../core/guide';
 import { isPageMessage, isPersistedState, type HostMessage, type PageMessage, type QuotesStrings } from '../webview/messages';
@@ -234,7 +233,7 @@ export class QuotesPanel implements vscode.Disposable {
     const guide = this.selection && this.guides.guide(this.selection.guideId);
     return buildQuotesHtml({
       cspSource: webview.cspSource,
-      nonce: randomBytes(18).toString('base64'),
+      nonce: newNonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.scriptFolder, 'quotesPage.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.mediaFolder, 'quotes.css')).toString(),
       uiLanguage: vscode.env.language,
@@ -277,4 +276,9 @@ export function registerQuotesPanel(
     deserializeWebviewPanel: async (webviewPanel, state) => panel.restore(webviewPanel, state),
   });
   return { panel, disposable: vscode.Disposable.from(serializer, panel) };
+}
+
+/** A fresh script nonce: 18 random bytes in base64, from Web Crypto, which both extension hosts (Node and web worker) have. */
+function newNonce(): string {
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(18))));
 }

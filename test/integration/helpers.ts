@@ -1,4 +1,4 @@
-import * as assert from 'node:assert/strict';
+// No Node module here: the web-worker suite (test/web) shares these helpers.
 import * as vscode from 'vscode';
 import type { DialogueGuideInternals } from '../../src/extension/extension';
 
@@ -7,7 +7,7 @@ export const EXTENSION_ID = 'dialogue-guide.dialogue-guide';
 /** The running extension's services, after activation. */
 export async function internals(): Promise<DialogueGuideInternals> {
   const extension = vscode.extensions.getExtension<DialogueGuideInternals>(EXTENSION_ID);
-  assert.ok(extension, `${EXTENSION_ID} is not loaded`);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not loaded`);
   return extension.activate();
 }
 
@@ -17,7 +17,7 @@ export async function waitFor<T>(what: string, check: () => T | undefined | fals
   for (;;) {
     const value = await check();
     if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) assert.fail(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -25,7 +25,7 @@ export async function waitFor<T>(what: string, check: () => T | undefined | fals
 /** A fresh folder inside the workspace (Git, search and watchers only see the workspace), removed by `dispose`. */
 export async function workspaceTempFolder(): Promise<vscode.Uri & { dispose(): Promise<void> }> {
   const root = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(root, 'the tests need a workspace folder');
+  if (!root) throw new Error('the tests need a workspace folder');
   const folder = vscode.Uri.joinPath(root.uri, '.dg-test', `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`);
   await vscode.workspace.fs.createDirectory(folder);
   return Object.assign(folder, {

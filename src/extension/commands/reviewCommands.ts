@@ -149,8 +149,9 @@ export class PickReviewBaseCommand implements Command {
   }
 
   /** Why there are no refs to offer for `uri`, found at once. */
-  private async repositoryProblem(uri: vscode.Uri): Promise<'noGit' | 'notRepository' | undefined> {
-    if (!(await this.review.reader.gitApi())) return 'noGit';
+  private async repositoryProblem(uri: vscode.Uri): Promise<'noGit' | 'gitNotInHost' | 'notRepository' | undefined> {
+    const unavailable = await this.review.reader.gitUnavailable();
+    if (unavailable) return unavailable;
     return (await this.review.reader.repository(uri)) ? undefined : 'notRepository';
   }
 

@@ -19,6 +19,15 @@ const PARSE_DELAY_MS = 150;
 const EDITABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
 
 /**
+ * Whether a document is one the user edits: a known scheme, or any writable file system (a
+ * browser's: vscode.dev's, a memfs). Git's copy at HEAD and this extension's answer views come from
+ * content providers, which are no file system, and a read-only file system is not the user's to edit.
+ */
+function isEditable(uri: vscode.Uri): boolean {
+  return EDITABLE_SCHEMES.has(uri.scheme) || vscode.workspace.fs.isWritableFileSystem(uri.scheme) === true;
+}
+
+/**
  * Keeps the open strategy documents parsed, and those closed as they were saved. A keystroke
  * re-parses only the edited document, after a short pause; the active strategy document (or the
  * last one active, open or not) is tracked for the tree, the status bar and review. A document
@@ -98,7 +107,7 @@ export class StrategyDocuments implements vscode.Disposable {
     this.timers.delete(key);
     if (this.deleted.has(key)) return undefined;
     // Only the user's own files: not Git's copy at HEAD beside a diff, nor this extension's answer views.
-    const text = document.languageId === 'markdown' && EDITABLE_SCHEMES.has(document.uri.scheme) ? document.getText() : undefined;
+    const text = document.languageId === 'markdown' && isEditable(document.uri) ? document.getText() : undefined;
     if (text === undefined || !isStrategyDocument(text)) {
       // Edited into something else: forgotten, and no longer followed by the tree and status bar.
       this.remove(key);

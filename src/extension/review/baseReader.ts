@@ -7,10 +7,11 @@ export type BaseText =
   | { readonly kind: 'notInBase'; readonly commit: string; readonly repository: Repository }
   | { readonly kind: 'unknownRef'; readonly shallow: boolean; readonly repository: Repository }
   | { readonly kind: 'notRepository' }
-  | { readonly kind: 'noGit' }
+  | { readonly kind: 'noGit' | 'gitNotInHost' }
   | { readonly kind: 'untrusted' };
 
 const REPOSITORY_WAIT_MS = 3000;
+const GIT_EXTENSION_ID = 'vscode.git';
 
 /** Reads documents at a Git ref through the built-in Git extension; every failure is a value, not an error. */
 export class BaseReader {
@@ -26,6 +27,15 @@ export class BaseReader {
       return undefined;
     });
     return this.api;
+  }
+
+  /**
+   * Why there is no Git API: `gitNotInHost` when this extension host has no Git extension (a
+   * browser's web worker: github.dev, vscode.dev, or the built-in one uninstalled), `noGit` when it is disabled.
+   */
+  async gitUnavailable(): Promise<'noGit' | 'gitNotInHost' | undefined> {
+    if (await this.gitApi()) return undefined;
+    return vscode.extensions.getExtension(GIT_EXTENSION_ID) ? 'noGit' : 'gitNotInHost';
   }
 
   /**
@@ -57,7 +67,8 @@ export class BaseReader {
   /** The text of `uri` at `ref`. */
   async read(uri: vscode.Uri, ref: string): Promise<BaseText> {
     if (!vscode.workspace.isTrusted) return { kind: 'untrusted' };
-    if (!(await this.gitApi())) return { kind: 'noGit' };
+    const unavailable = await this.gitUnavailable();
+    if (unavailable) return { kind: unavailable };
     const repository = await this.repository(uri);
     if (!repository) return { kind: 'notRepository' };
     let commit: string;
@@ -77,7 +88,7 @@ export class BaseReader {
 }
 
 async function loadGitApi(): Promise<GitApi | undefined> {
-  const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
+  const extension = vscode.extensions.getExtension<GitExtension>(GIT_EXTENSION_ID);
   if (!extension) return undefined;
   const exports = extension.isActive ? extension.exports : await extension.activate();
   if (!exports.enabled) return undefined;

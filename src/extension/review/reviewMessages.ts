@@ -14,6 +14,8 @@ export function reviewProblem(state: ReviewProblem): string {
       return vscode.l10n.t('Comparing with a Git base needs a trusted workspace: in Restricted Mode Dialogue Guide does not run Git.');
     case 'noGit':
       return vscode.l10n.t('The built-in Git extension is not available or is disabled ("git.enabled"): comparing with a base needs it.');
+    case 'gitNotInHost':
+      return vscode.l10n.t('Comparing with a Git base needs VS Code\'s built-in Git extension, which this window does not have (as in a browser: github.dev, vscode.dev). To review, open a clone of the repository in desktop VS Code or in a Codespace; everything else works here.');
     case 'notRepository':
       return vscode.l10n.t('{0} is not in a Git repository, so there is no base to compare with.', vscode.workspace.asRelativePath(state.uri));
     case 'unknownRef':
@@ -33,6 +35,7 @@ function remedy(state: ReviewProblem): OfferedCommand | undefined {
     case 'noGit':
       return { title: vscode.l10n.t('Open Git Settings'), command: 'workbench.action.openSettings', arguments: ['git.enabled'] };
     case 'notRepository':
+    case 'gitNotInHost':
       return undefined;
   }
 }
@@ -70,6 +73,8 @@ export function reviewSummary(state: ReviewState | undefined, asked: boolean): s
     case 'notRepository':
     case 'noGit':
       return asked ? vscode.l10n.t('no Git repository') : undefined;
+    case 'gitNotInHost':
+      return asked ? vscode.l10n.t('review needs a Git clone') : undefined;
     case 'untrusted':
       return asked ? vscode.l10n.t('review needs trust') : undefined;
   }

@@ -9,7 +9,7 @@ import { BaseReader } from './baseReader';
 export type ReviewUnavailable =
   /** `shallow`: the repository is a shallow clone, so the base may only be out of reach. */
   | { readonly kind: 'unknownRef'; readonly shallow: boolean }
-  | { readonly kind: 'notRepository' | 'noGit' | 'untrusted' };
+  | { readonly kind: 'notRepository' | 'noGit' | 'gitNotInHost' | 'untrusted' };
 
 /**
  * The active strategy document compared with the review base (`ready`; a document not in the base
