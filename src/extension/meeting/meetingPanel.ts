@@ -254,10 +254,10 @@ export class MeetingPanel implements vscode.Disposable {
     // Known before the change event of this very edit arrives, so that it is not taken for someone else's.
     const previous = session.docNote;
     session.docNote = normaliseNote(text, lineBreakOf(source));
-    // VS Code refuses the edit when the document changed since it was read: the section is read again.
     if (await vscode.workspace.applyEdit(edit)) return 'written';
+    // VS Code refuses an edit to a document that changed since it was read (typed in meanwhile).
     session.docNote = previous;
-    return 'failed';
+    return 'changed';
   }
 
   /** Puts the text the document overtook back, below the document's note. */
