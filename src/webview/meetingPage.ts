@@ -74,7 +74,7 @@ function renderQuotes(current: MeetingView): HTMLElement {
  * methods are never interrupted by an update.
  */
 const field = element('textarea', { id: 'note' });
-field.rows = 6;
+field.rows = 4;
 field.dataset.focusKey = 'note';
 field.addEventListener('input', () => {
   if (fieldNote) vscode.postMessage({ type: 'editNote', questionId: fieldNote.questionId, text: field.value, version: fieldNote.version });
