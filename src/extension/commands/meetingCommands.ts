@@ -22,6 +22,19 @@ export class StartMeetingCommand implements Command {
   async execute(arg?: unknown, options?: unknown): Promise<boolean> {
     const uri = arg instanceof vscode.Uri ? arg : (this.documents.active?.uri ?? (await this.pick()));
     if (!uri) return false;
+    const running = this.meeting.documentUri;
+    if (running) {
+      const again = vscode.l10n.t('End It and Start Again');
+      const choice = await vscode.window.showWarningMessage(
+        vscode.l10n.t('A meeting over {0} is running. End it and start a new one over {1}?', vscode.workspace.asRelativePath(running), vscode.workspace.asRelativePath(uri)),
+        { modal: true },
+        again,
+      );
+      if (choice !== again) {
+        this.meeting.reveal();
+        return false;
+      }
+    }
     await this.documents.activate(uri);
     const entry = this.documents.get(uri);
     const file = vscode.workspace.asRelativePath(uri);

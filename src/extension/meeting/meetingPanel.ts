@@ -88,6 +88,11 @@ export class MeetingPanel implements vscode.Disposable {
     return this.session?.uri;
   }
 
+  /** Shows the meeting view where it is. */
+  reveal(): void {
+    this.panel?.reveal();
+  }
+
   /**
    * Starts a meeting over the questions `uri` covers, at the first, and shows it in the active
    * editor group; `perQuestionMs` sets the timer. A running meeting ends first.
@@ -132,6 +137,8 @@ export class MeetingPanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.ready = true;
+        // A page rebuilt after it was hidden shows the document's note: what was typed goes there first.
+        await this.flush();
         this.post();
         return;
       case 'editNote':
