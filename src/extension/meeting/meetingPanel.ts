@@ -12,7 +12,7 @@ import type { ParsedDocument, StrategyDocuments } from '../documents/strategyDoc
 import type { GuideService } from '../guideService';
 
 /** A note is written this long after the last keystroke: one undo step per pause, not per letter. */
-export const NOTE_DELAY_MS = 400;
+const NOTE_DELAY_MS = 400;
 
 /** Why a note is not written now: a refusal of the plan, an edit VS Code did not apply, or Restricted Mode. */
 type NoteProblem = NoteRefusal | 'failed' | 'restricted';
@@ -58,8 +58,7 @@ export class MeetingPanel implements vscode.Disposable {
   private readonly running = new vscode.EventEmitter<boolean>();
   /** Fires when a meeting starts or ends. */
   readonly onDidChangeRunning = this.running.event;
-  /** The last message posted to the page (for the integration tests: what the view shows). */
-  lastMessage: MeetingHostMessage | undefined;
+  private posted: MeetingHostMessage | undefined;
   private readonly disposables: vscode.Disposable[];
 
   constructor(
@@ -76,6 +75,11 @@ export class MeetingPanel implements vscode.Disposable {
       guides.onDidChange(() => this.post()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.post()),
     ];
+  }
+
+  /** The last message posted to the page: what the view shows (the integration tests read it). */
+  get lastMessage(): MeetingHostMessage | undefined {
+    return this.posted;
   }
 
   /** Whether a meeting is running (not ended). */
@@ -363,7 +367,7 @@ export class MeetingPanel implements vscode.Disposable {
   }
 
   private postMessage(message: MeetingHostMessage): void {
-    this.lastMessage = message;
+    this.posted = message;
     if (this.panel && this.ready) void this.panel.webview.postMessage(message);
   }
 
