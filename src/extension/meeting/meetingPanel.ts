@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { Guide } from '../../core/guide';
+import { findQuestion, type Guide } from '../../core/guide';
 import { lineBreakOf } from '../../core/lines';
 import { endMeeting, goTo, nextTheme, skip, startMeeting, step, type Meeting, type MeetingQuestion } from '../../core/meeting';
 import { normaliseNote, noteOf, planNoteEdit, type NoteRefusal } from '../../core/sectionNote';
@@ -123,6 +123,8 @@ export class MeetingPanel implements vscode.Disposable {
     const session = this.session;
     if (!session) return;
     await this.flush();
+    // Ended meanwhile (the End button and closing the view at once): the summary is made once.
+    if (this.session !== session) return;
     session.meeting = endMeeting(session.meeting, this.clock());
     const guide = this.guideOf(session);
     this.summary = guide && buildSummaryView(session.meeting, guide, vscode.workspace.asRelativePath(session.uri), this.clock(), unwrittenNotes(session, guide));
@@ -425,7 +427,7 @@ function unwrittenNotes(session: Session, guide: Guide): SummaryView['unwritten'
   return session.meeting.questions
     .filter((q) => session.unwritten.has(q.id))
     .map((q) => {
-      const question = guide.themes.flatMap((t) => t.questions).find((g) => g.id === q.id);
+      const question = findQuestion(guide, q.id)?.question;
       return { number: question?.number ?? '', label: question?.label ?? q.id, text: session.unwritten.get(q.id)! };
     });
 }
