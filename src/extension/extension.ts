@@ -3,6 +3,7 @@ import type { TreeNode } from '../core/guideTree';
 import { AddThemeCommand } from './commands/addTheme';
 import { CommandManager } from './commands/commandManager';
 import { GoToSectionCommand, NextUnansweredCommand, PickStrategyDocumentCommand, PreviousUnansweredCommand } from './commands/documentCommands';
+import { EndMeetingCommand, StartMeetingCommand } from './commands/meetingCommands';
 import { CopyQuestionCommand, ReloadGuidesCommand, SwitchLanguageCommand } from './commands/guideCommands';
 import { NewStrategyDocumentCommand } from './commands/newStrategyDocument';
 import { OpenQuestionCommand, ShowQuotesCommand } from './commands/quoteCommands';
@@ -15,6 +16,7 @@ import { registerQuestionLenses } from './documents/questionLenses';
 import { registerStrategyDiagnostics } from './documents/strategyDiagnostics';
 import { StrategyDocuments } from './documents/strategyDocuments';
 import { GuideService } from './guideService';
+import { MeetingPanel } from './meeting/meetingPanel';
 import { registerQuotesPanel, type QuotesPanel } from './quotesPanel';
 import { registerAnswerDiffProvider } from './review/answerDiff';
 import { onlyChangedNote, reviewSummary } from './review/reviewMessages';
@@ -32,6 +34,7 @@ export interface DialogueGuideInternals {
   readonly quotes: QuotesPanel;
   readonly documents: StrategyDocuments;
   readonly review: ReviewService;
+  readonly meeting: MeetingPanel;
 }
 
 /**
@@ -48,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
   const quotes = registerQuotesPanel(context.extensionUri, guides, navigator);
   const documentsView = new StrategyDocumentsView(documents);
   const review = new ReviewService(documents, context.workspaceState);
+  const meeting = new MeetingPanel(context.extensionUri, documents, guides);
   const follower = new TreeFollowsDocument(documents, model, view, navigator);
   const commands = new CommandManager();
   const showReview = () => {
@@ -76,6 +80,9 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
     registerQuestionLenses(documents),
     registerSyncQuickFix(),
     registerMarkerQuickFixes(documents),
+    meeting,
+    // End Meeting is offered while a meeting runs.
+    meeting.onDidChangeRunning((running) => void vscode.commands.executeCommand('setContext', 'dialogueGuide.meetingRunning', running)),
   );
 
   commands.register(
@@ -98,6 +105,8 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
     new PickReviewBaseCommand(review, documents),
     new FilterChangedCommand(true, model, review),
     new FilterChangedCommand(false, model, review),
+    new StartMeetingCommand(documents, meeting),
+    new EndMeetingCommand(meeting),
   );
 
   // A question picked inside the quotes panel is selected in the tree too.
@@ -110,7 +119,7 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
 
   // The tree shows the built-in guide now; the configured guide folders join it when read.
   void guides.reload();
-  return { guides, model, view, quotes: quotes.panel, documents, review };
+  return { guides, model, view, quotes: quotes.panel, documents, review, meeting };
 }
 
 export function deactivate(): void {}

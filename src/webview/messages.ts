@@ -71,10 +71,14 @@ export type PageMessage =
   /** The pin toggle: pinned, the panel stays on its question while the cursor moves. */
   | { readonly type: 'setPinned'; readonly pinned: boolean };
 
-type FieldKind = 'string' | 'boolean';
+/**
+ * What a message field must hold: a non-empty string, any string (typed text may be empty), a
+ * boolean, or a whole number from 0.
+ */
+export type FieldKind = 'string' | 'text' | 'boolean' | 'index';
 
-/** The fields (besides `type`) each page message carries: non-empty strings, or booleans. */
-const pageMessageFields: { readonly [T in PageMessage['type']]: Readonly<Record<string, FieldKind>> } = {
+/** The fields (besides `type`) each page message carries. */
+const pageMessageFields: MessageFields<PageMessage> = {
   ready: {},
   selectQuestion: { guideId: 'string', questionId: 'string' },
   copyQuote: { guideId: 'string', quoteId: 'string' },
@@ -83,14 +87,34 @@ const pageMessageFields: { readonly [T in PageMessage['type']]: Readonly<Record<
 
 /** Whether `value` is exactly one of the page messages: known `type`, the right fields, nothing else. */
 export function isPageMessage(value: unknown): value is PageMessage {
+  return isMessageOf(value, pageMessageFields);
+}
+
+/** Each message type's fields, by kind: the one description a page's protocol is checked against. */
+export type MessageFields<M extends { readonly type: string }> = { readonly [T in M['type']]: Readonly<Record<string, FieldKind>> };
+
+/** Whether `value` is exactly one message described by `fields`: a known `type`, the right fields, nothing else. */
+export function isMessageOf<M extends { readonly type: string }>(value: unknown, fields: MessageFields<M>): value is M {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
   const type = record.type;
-  if (typeof type !== 'string' || !Object.hasOwn(pageMessageFields, type)) return false;
-  const fields = Object.entries(pageMessageFields[type as PageMessage['type']]);
-  const keys = Object.keys(record);
-  if (keys.length !== fields.length + 1) return false;
-  return fields.every(([field, kind]) => (kind === 'boolean' ? typeof record[field] === 'boolean' : isNonEmptyString(record[field])));
+  if (typeof type !== 'string' || !Object.hasOwn(fields, type)) return false;
+  const expected = Object.entries(fields[type as M['type']]);
+  if (Object.keys(record).length !== expected.length + 1) return false;
+  return expected.every(([field, kind]) => hasKind(record[field], kind));
+}
+
+function hasKind(value: unknown, kind: FieldKind): boolean {
+  switch (kind) {
+    case 'string':
+      return isNonEmptyString(value);
+    case 'text':
+      return typeof value === 'string';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'index':
+      return Number.isSafeInteger(value) && (value as number) >= 0;
+  }
 }
 
 /** Whether `value` (from `getState` or the serializer, so untrusted) names a question. */

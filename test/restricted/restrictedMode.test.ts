@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { internals, waitFor, webviewTabs } from '../integration/helpers';
+import { scaffoldStrategyDocument } from '../../src/core/scaffold';
+import { closeAllEditors, internals, waitFor, webviewTabs } from '../integration/helpers';
 
 describe('Restricted Mode', () => {
   it('runs in a folder that is not trusted', () => {
@@ -22,5 +23,29 @@ describe('Restricted Mode', () => {
     const result = await vscode.commands.executeCommand('dialogueGuide.newStrategyDocument', { guide: 'sociale-medier-i-lokalpolitikken', title: 'X', uri: uri.toString() });
     assert.equal(result, undefined);
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(uri)), 'no file was written');
+  });
+
+  it('presents the meeting but writes no note, and says why', async () => {
+    const api = await internals();
+    const text = scaffoldStrategyDocument(api.guides.guide('sociale-medier-i-lokalpolitikken')!, { title: 'Strategi', organisation: 'Eksempel Kommune' });
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+    await vscode.window.showTextDocument(document);
+    assert.equal(await vscode.commands.executeCommand('dialogueGuide.startMeeting', document.uri, { minutesPerQuestion: 0 }), true);
+    await waitFor('the meeting view', () => webviewTabs('dialogueGuide.meeting').length === 1);
+    const shown = () => {
+      const message = api.meeting.lastMessage;
+      assert.equal(message?.type, 'show');
+      return message.view;
+    };
+    assert.equal(shown().question.number, '1.1');
+    assert.equal(shown().note.writable, false);
+    assert.match(shown().note.notice ?? '', /Restricted Mode/);
+    await api.meeting.receive({ type: 'editNote', questionId: shown().question.id, text: 'Noget.', version: shown().note.version });
+    await api.meeting.flush();
+    assert.equal(document.getText(), text, 'nothing was written');
+    await api.meeting.end();
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await closeAllEditors();
   });
 });
