@@ -4,6 +4,7 @@ import { isPageMessage, isPersistedState, type HostMessage, type PageMessage, ty
 import { buildQuotesHtml } from '../webview/quotesHtml';
 import { buildQuotesViewState, findQuote, formatQuoteForCopy } from '../webview/quotesState';
 import type { GuideService } from './guideService';
+import { newNonce } from './webviewNonce';
 
 /** A question of a guide, by id. */
 export interface QuestionRef {
@@ -276,9 +277,4 @@ export function registerQuotesPanel(
     deserializeWebviewPanel: async (webviewPanel, state) => panel.restore(webviewPanel, state),
   });
   return { panel, disposable: vscode.Disposable.from(serializer, panel) };
-}
-
-/** A fresh script nonce: 18 random bytes in base64, from Web Crypto, which both extension hosts (Node and web worker) have. */
-function newNonce(): string {
-  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(18))));
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { findQuestion, type Guide } from '../../core/guide';
 import { lineBreakOf } from '../../core/lines';
@@ -10,6 +9,7 @@ import { buildMeetingView, buildSummaryView, summaryMarkdown } from '../../webvi
 import { buildPageHtml } from '../../webview/pageHtml';
 import type { ParsedDocument, StrategyDocuments } from '../documents/strategyDocuments';
 import type { GuideService } from '../guideService';
+import { newNonce } from '../webviewNonce';
 
 /** A note is written this long after the last keystroke: one undo step per pause, not per letter. */
 const NOTE_DELAY_MS = 400;
@@ -390,7 +390,7 @@ export class MeetingPanel implements vscode.Disposable {
     this.ready = false;
     panel.webview.html = buildPageHtml({
       cspSource: panel.webview.cspSource,
-      nonce: randomBytes(18).toString('base64'),
+      nonce: newNonce(),
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(scripts, 'meetingPage.js')).toString(),
       styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'meeting.css')).toString(),
       uiLanguage: vscode.env.language,
