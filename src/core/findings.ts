@@ -58,7 +58,10 @@ export type FindingCode =
   | 'frontMatter.aliases'
   | 'marker.misplaced'
   | 'heading.endsAnswer'
-  | 'translation.order';
+  | 'translation.order'
+  | 'quote.changed'
+  | 'quote.attribution'
+  | 'quote.unknown';
 
 /** One problem, located in a file, with the values its message needs. */
 export interface Finding {

@@ -11,6 +11,7 @@ import { readFrontMatter, type FrontMatter, type FrontMatterResult } from './fro
 import { findGuideEntry, findQuestion, inLanguage, isThemeId, themeIdOf, type Guide, type GuideEntry, type Question, type Theme } from './guide';
 import { isBlank, lineBreakOf, lineEnd, lineStarts } from './lines';
 import { scanBlocks, type HeadingBlock } from './markdownBlocks';
+import { quoteFindings, readBlockQuotes, type BlockQuote } from './quoteCheck';
 import { readSimpleFrontMatter, type SimpleFrontMatter } from './simpleFrontMatter';
 
 /** Front matter keys the scaffold writes. Unknown keys are kept and ignored. */
@@ -87,6 +88,8 @@ export interface StrategyDocument {
   readonly sections: readonly Section[];
   /** Theme blocks in document order, duplicates included. */
   readonly themes: readonly ThemeSection[];
+  /** Top-level block quotes in document order: where quotes of the guide are looked for. */
+  readonly blockQuotes: readonly BlockQuote[];
   /** Lines (zero-based) holding Git conflict markers. */
   readonly conflictLines: readonly number[];
   /** Whether every line's question can be told: no marker is malformed or without a heading, no block swallows the rest. */
@@ -191,7 +194,8 @@ export function parseStrategyDocument(text: string, file: string): StrategyDocum
     else report('marker.duplicate', 'warning', marker.range, { id: marker.id, line: String(first + 1) });
   }
   const unambiguous = !findings.some((f) => AMBIGUOUS.has(f.code));
-  return { file, frontMatter, guideRange, themeRanges, sections, themes, conflictLines: scan.conflictLines, unambiguous, findings: findings.sort(byPosition) };
+  const blockQuotes = readBlockQuotes(text, starts, scan.quotes);
+  return { file, frontMatter, guideRange, themeRanges, sections, themes, blockQuotes, conflictLines: scan.conflictLines, unambiguous, findings: findings.sort(byPosition) };
 }
 
 /** Holds a document against the guide its front matter names, in `guides`. */
@@ -205,6 +209,8 @@ export function analyseStrategyDocument(document: StrategyDocument, guides: read
   for (let i = 0; i < findings.length; i++) findings[i] = withDisplayName(findings[i]!, guide);
   checkMarkers(document, guide, report);
   checkThemeList(document, guide, report);
+  // Against every language of the guide, whichever language the questions are shown in.
+  for (const finding of quoteFindings(document, guides)) findings.push(finding);
   const firstSection = firstById(document.sections, (s) => s.questionId);
   const firstTheme = firstById(document.themes, (t) => t.themeId);
   const themes = themesInScope(guide, document.frontMatter).map((theme): ThemeStatus => {
