@@ -12,7 +12,7 @@
  * are there in order and the copy is at most a quarter longer. A block quote may hold several
  * quotes, a paragraph or more each. Recognition looks in every section, in the document's guide in
  * each of its languages (the document's own first), and in the other loaded guides, whose quotes
- * the document does not name.
+ * the document does not name. A quote of fewer than six words is recognised only by its marker.
  *
  * The check compares the text word for word (whitespace and line breaks aside; case and punctuation
  * count) and the attribution line. The attribution is the paragraph that follows the quote's text,
@@ -31,6 +31,8 @@ export function quoteMarkerFor(id: string): string {
 
 /** Share of the longer text's normalised words that must be common to both, in order, for an unmarked block quote to be a quote of the guide. */
 export const RECOGNITION_THRESHOLD = 0.8;
+/** A quote of fewer normalised words is recognised only by its marker: a block quote of a word or two is no copy of anything. */
+export const MIN_RECOGNISED_WORDS = 6;
 
 const QUOTE_MARKER = /^<!--[ \t]*dialogue-quote:[ \t]*(\S+?)[ \t]*-->[ \t]*$/;
 const QUOTE_PREFIX = /^ {0,3}>[ \t]?/;
@@ -146,6 +148,7 @@ export function readQuotes(document: StrategyDocument, entries: readonly GuideEn
   const language = document.frontMatter?.language ?? entry.original.language;
   const own = candidatesOf(entry, language);
   const others = entries.filter((e) => e !== entry).flatMap((e) => candidatesOf(e, language));
+  const byWords = [recognisable(own), recognisable(others)] as const;
   const quotes: RecognisedQuote[] = [];
   const unknown: UnknownQuote[] = [];
   for (const block of document.blockQuotes) {
@@ -176,7 +179,7 @@ export function readQuotes(document: StrategyDocument, entries: readonly GuideEn
       while (k < pieces.length && pieces[k]!.kind === 'text') k++;
       const run = pieces.slice(i, k) as { kind: 'text'; lines: readonly QuoteLine[] }[];
       const attributionAfter = pieces[k]?.kind === 'attribution' ? (pieces[k] as { line: QuoteLine }).line : undefined;
-      for (const match of recognise(run, own, others)) {
+      for (const match of recognise(run, ...byWords)) {
         const text = run.slice(match.from, match.to).flatMap((p, n) => (n === 0 ? p.lines : [blankBefore(p.lines[0]!), ...p.lines]));
         if (!match.own) {
           unknown.push({ first: text[0]!, id: match.candidate.quote.id, otherGuide: match.candidate.entry.id });
@@ -238,6 +241,11 @@ export function quoteLines(quote: Quote): string[] {
 function candidatesOf(entry: GuideEntry, language: string): Candidate[] {
   const guides = [entry.original, ...entry.translations].sort((a, b) => Number(b.language === language) - Number(a.language === language));
   return guides.flatMap((guide) => guide.themes.flatMap((theme) => theme.quotes.map((quote) => ({ quote, guide, entry, words: normalisedWords(quote.text) }))));
+}
+
+/** The candidates a block quote without a marker may be a copy of. */
+function recognisable(candidates: readonly Candidate[]): Candidate[] {
+  return candidates.filter((c) => c.words.length >= MIN_RECOGNISED_WORDS);
 }
 
 /** The block quote as markers, paragraphs of text and attributions (a paragraph of its own that starts with a dash), then the attribution below it. */

@@ -5,7 +5,7 @@ import { CommandManager } from './commands/commandManager';
 import { GoToSectionCommand, NextUnansweredCommand, PickStrategyDocumentCommand, PreviousUnansweredCommand } from './commands/documentCommands';
 import { CopyQuestionCommand, ReloadGuidesCommand, SwitchLanguageCommand } from './commands/guideCommands';
 import { NewStrategyDocumentCommand } from './commands/newStrategyDocument';
-import { OpenQuestionCommand, ShowQuotesCommand } from './commands/quoteCommands';
+import { InsertQuoteCommand, OpenQuestionCommand, ShowQuotesCommand } from './commands/quoteCommands';
 import { CompareWithBaseCommand, FilterChangedCommand, PickReviewBaseCommand, StepChangedAnswerCommand } from './commands/reviewCommands';
 import { registerSyncQuickFix, SyncDocumentCommand } from './commands/syncDocument';
 import { registerMarkerQuickFixes, RepairMarkerCommand } from './documents/markerQuickFixes';
@@ -75,12 +75,13 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
     registerProgressStatusBar(documents),
     registerQuestionLenses(documents),
     registerSyncQuickFix(),
-    registerMarkerQuickFixes(documents),
+    registerMarkerQuickFixes(documents, guides),
   );
 
   commands.register(
     new ShowQuotesCommand(view, quotes.panel, () => model.roots),
     new OpenQuestionCommand(quotes.panel, navigator),
+    new InsertQuoteCommand(documents, guides),
     new CopyQuestionCommand(view),
     new SwitchLanguageCommand(guides),
     new ReloadGuidesCommand(guides),
@@ -91,7 +92,7 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
     new PickStrategyDocumentCommand(documents),
     new SyncDocumentCommand(documents),
     new AddThemeCommand(documents),
-    new RepairMarkerCommand(documents),
+    new RepairMarkerCommand(documents, guides),
     new CompareWithBaseCommand(review, guides, documents, navigator, model, view),
     new StepChangedAnswerCommand(1, review, guides, model, view),
     new StepChangedAnswerCommand(-1, review, guides, model, view),
