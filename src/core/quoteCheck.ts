@@ -37,8 +37,13 @@ export const MIN_RECOGNISED_WORDS = 6;
 const QUOTE_MARKER = /^<!--[ \t]*dialogue-quote:[ \t]*(\S+?)[ \t]*-->[ \t]*$/;
 const QUOTE_PREFIX = /^ {0,3}>[ \t]?/;
 const ATTRIBUTION = /^(?:[—–―]|--(?!-))[ \t]*/;
-/** Beyond this many words a quote's copy is compared without the differing words (the table would grow too large). */
-const MAX_DIFF_WORDS = 4000;
+/**
+ * The largest comparison table (guide words × copy words) built for one quote: a marked quote with
+ * pages of text after it is still reported, with its first words, but cannot make a check slow.
+ */
+const MAX_TABLE_CELLS = 250_000;
+/** A quote of the guide's is looked for in runs of at most this many more paragraphs than it has. */
+const EXTRA_PARAGRAPHS = 2;
 /** How many runs of differing words a finding names. */
 const SHOWN_CHANGES = 3;
 const SHOWN_WORDS = 12;
@@ -133,6 +138,10 @@ interface Candidate {
   readonly guide: Guide;
   readonly entry: GuideEntry;
   readonly words: readonly string[];
+  /** How often each word, and each pair of neighbouring words, occurs in the quote. */
+  readonly vocabulary: ReadonlyMap<string, number>;
+  readonly pairs: ReadonlyMap<string, number>;
+  readonly paragraphs: number;
 }
 
 type Piece = { readonly kind: 'marker'; readonly id: string; readonly line: QuoteLine } | { readonly kind: 'text'; readonly lines: readonly QuoteLine[] } | { readonly kind: 'attribution'; readonly line: QuoteLine };
@@ -240,7 +249,36 @@ export function quoteLines(quote: Quote): string[] {
 
 function candidatesOf(entry: GuideEntry, language: string): Candidate[] {
   const guides = [entry.original, ...entry.translations].sort((a, b) => Number(b.language === language) - Number(a.language === language));
-  return guides.flatMap((guide) => guide.themes.flatMap((theme) => theme.quotes.map((quote) => ({ quote, guide, entry, words: normalisedWords(quote.text) }))));
+  return guides.flatMap((guide) => guide.themes.flatMap((theme) => theme.quotes.map((quote) => candidateOf(quote, guide, entry))));
+}
+
+function candidateOf(quote: Quote, guide: Guide, entry: GuideEntry): Candidate {
+  const words = normalisedWords(quote.text);
+  const paragraphs = quoteTextLines(quote).join('\n').split(/\n\n+/).length;
+  return { quote, guide, entry, words, vocabulary: counted(words, 1), pairs: counted(words, 2), paragraphs };
+}
+
+/**
+ * A common subsequence of length L ≥ 0.8·m (m the longer length) keeps at least L − 1 − 2(m − L) ≥ 0.4·m − 1
+ * of its neighbouring pairs neighbours in both texts: a bound text with the quote's words out of order fails.
+ */
+const PAIRS_NEEDED = 3 * RECOGNITION_THRESHOLD - 2;
+
+/** How often each run of `size` neighbouring words occurs in `words`. */
+function counted(words: readonly string[], size: 1 | 2): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let i = 0; i + size <= words.length; i++) {
+    const key = size === 1 ? words[i]! : `${words[i]} ${words[i + 1]}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** How many of a copy's words (or pairs), counted in `copy`, the quote has, each counted no more often than the quote has it. */
+function common(quote: ReadonlyMap<string, number>, copy: ReadonlyMap<string, number>): number {
+  let found = 0;
+  for (const [key, n] of copy) found += Math.min(n, quote.get(key) ?? 0);
+  return found;
 }
 
 /** The candidates a block quote without a marker may be a copy of. */
@@ -312,21 +350,42 @@ function recognised(candidate: Candidate, marked: boolean, marker: QuoteLine | u
  */
 function recognise(run: readonly { lines: readonly QuoteLine[] }[], own: readonly Candidate[], others: readonly Candidate[]): { from: number; to: number; candidate: Candidate; own: boolean }[] {
   const words = run.map((p) => normalisedWords(p.lines.map((l) => l.text).join(' ')));
+  const counts = words.map((w) => ({ words: counted(w, 1), pairs: counted(w, 2) }));
+  const all = [...own.map((candidate) => ({ candidate, own: true })), ...others.map((candidate) => ({ candidate, own: false }))];
+  // Per candidate and paragraph, how many of the quote's words and neighbouring pairs the paragraph has,
+  // computed once: summed over a run of paragraphs they bound what the run has in common with the quote.
+  const bounds = all.map(() => new Map<number, { words: number; pairs: number }>());
+  const boundOf = (c: number, j: number) => {
+    let bound = bounds[c]!.get(j);
+    if (!bound) {
+      const { candidate } = all[c]!;
+      bound = { words: common(candidate.vocabulary, counts[j]!.words), pairs: common(candidate.pairs, counts[j]!.pairs) };
+      bounds[c]!.set(j, bound);
+    }
+    return bound;
+  };
   const found: { from: number; to: number; candidate: Candidate; own: boolean }[] = [];
   for (let i = 0; i < run.length; ) {
     let best: { to: number; candidate: Candidate; own: boolean; score: number } | undefined;
-    for (const [candidates, isOwn] of [[own, true], [others, false]] as const) {
-      for (const candidate of candidates) {
-        let copy: string[] = [];
-        for (let j = i; j < run.length; j++) {
-          copy = copy.concat(words[j]!);
-          // Past this length the copy can no longer reach the threshold, whatever it holds.
-          if (copy.length * RECOGNITION_THRESHOLD > candidate.words.length) break;
-          const score = similarity(candidate.words, copy);
-          if (score >= RECOGNITION_THRESHOLD && (!best || score > best.score)) best = { to: j + 1, candidate, own: isOwn, score };
-        }
+    all.forEach(({ candidate, own: isOwn }, c) => {
+      let length = 0;
+      let commonWords = 0;
+      let commonPairs = 0;
+      for (let j = i; j < run.length && j < i + candidate.paragraphs + EXTRA_PARAGRAPHS; j++) {
+        length += words[j]!.length;
+        // Past this length the copy can no longer reach the threshold, whatever it holds.
+        if (length * RECOGNITION_THRESHOLD > candidate.words.length) break;
+        const bound = boundOf(c, j);
+        commonWords += bound.words;
+        // A pair may also span two paragraphs.
+        commonPairs += bound.pairs + (j > i ? 1 : 0);
+        // Nor with too few of the quote's words, or of its pairs of neighbouring words: counts are cheap, a common subsequence is not.
+        const longer = Math.max(candidate.words.length, length);
+        if (commonWords < RECOGNITION_THRESHOLD * longer || commonPairs < PAIRS_NEEDED * longer - 1) continue;
+        const score = similarity(candidate.words, words.slice(i, j + 1).flat());
+        if (score >= RECOGNITION_THRESHOLD && (!best || score > best.score)) best = { to: j + 1, candidate, own: isOwn, score };
       }
-    }
+    });
     if (best) {
       found.push({ from: i, ...best });
       i = best.to;
@@ -335,10 +394,12 @@ function recognise(run: readonly { lines: readonly QuoteLine[] }[], own: readonl
   return found;
 }
 
+/** The language version of a marked quote its copy is closest to; the document's language (the first) when the copy is too long to compare. */
 function bestOf(candidates: readonly Candidate[], copy: readonly string[]): { candidate: Candidate; score: number } {
   const normalised = normalisedWords(copy.join(' '));
   let best = { candidate: candidates[0]!, score: -1 };
   for (const candidate of candidates) {
+    if (candidate.words.length * normalised.length > MAX_TABLE_CELLS) continue;
     const score = similarity(candidate.words, normalised);
     if (score > best.score) best = { candidate, score };
   }
@@ -385,7 +446,7 @@ function wordingChange(original: string, text: readonly QuoteLine[], opening: nu
   const found: { word: string; line: number }[] = text.flatMap((l) => exactWords(l.text).map((word) => ({ word, line: l.line })));
   if (expected.length === found.length && expected.every((w, i) => w === found[i]!.word)) return undefined;
   const lastLine = text.at(-1)?.line ?? opening;
-  if (expected.length * found.length > MAX_DIFF_WORDS * MAX_DIFF_WORDS / 4 || found.length > MAX_DIFF_WORDS) {
+  if (expected.length * found.length > MAX_TABLE_CELLS) {
     return { line: text[0]?.line ?? opening, expected: shorten(expected), found: shorten(found.map((f) => f.word)) };
   }
   const hunks = diffHunks(expected, found.map((f) => f.word));

@@ -13,6 +13,8 @@ import { entryOf, makeGuide } from './helpers/guides';
 import { contentRoot } from './helpers/repo';
 
 const OPTIONS = { title: 'Strategi', organisation: 'Kommune', includeQuotes: true };
+/** Some words of a quote, to fill pages with. */
+const ESKALERET_WORDS = 'Borgergrupper, der lægger et voldsomt pres. Enkeltsager, der fylder enormt meget.';
 
 describe('quotes of the guide in a strategy document', () => {
   let entries: GuideEntry[];
@@ -230,6 +232,23 @@ describe('quotes of the guide in a strategy document', () => {
       const document = parse(scaffold);
       const finding: Finding = { code: 'question.unanswered', severity: 'info', file: 'strategi.md', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, args: { id: 'x' } };
       assert.equal(planQuoteRepair(scaffold, document, entries, finding), undefined);
+    });
+  });
+
+  describe('cost', () => {
+    it("stays fast on a pull request's worst: thousands of quoted paragraphs, and marked quotes with pages of text", function () {
+      this.timeout(20_000);
+      // The quotes' own words backwards: the cheap count lets them through to the costly comparison, which rejects them.
+      const words = [...da.values()].flatMap((q) => q.text.split(' ')).reverse();
+      const paragraphs = Array.from({ length: 4000 }, (_, i) => `> ${words.slice(i % 40, (i % 40) + 1 + (i % 60)).join(' ')}`).join('\n>\n');
+      const pages = Array.from({ length: 50 }, () => `> ${quoteMarkerFor('enkeltsager/eskaleret')}\n> ${Array.from({ length: 60 }, () => ESKALERET_WORDS).join(' ')}`).join('\n\n');
+      const text = answerQuestion(answerQuestion(scaffold, 'sociale-medier/platforme', paragraphs), 'sociale-medier/formaal', pages);
+      const started = performance.now();
+      const findings = findingsOf(text);
+      const elapsed = performance.now() - started;
+      assert.equal(findings.filter((f) => f.code === 'quote.changed').length, 50, 'each marked quote is still reported');
+      // A comparison of every run with every quote took seconds here; the counts that rule most out first take a fraction of one.
+      assert.ok(elapsed < 5000, `${Math.round(elapsed)} ms`);
     });
   });
 
