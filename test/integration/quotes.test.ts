@@ -101,4 +101,22 @@ describe('Quotes of the guide in a strategy document', () => {
     assert.equal(await vscode.commands.executeCommand('dialogueGuide.insertQuote', { guideId: GUIDE, quoteId: 'enkeltsager/eskaleret' }), false);
     assert.equal(editor.document.getText(), before);
   });
+
+  it("offers the theme's quotes first in Insert Quote…, and writes the one picked into the section of the cursor", async () => {
+    const { editor } = await openScaffold('valgt.md');
+    const uri = editor.document.uri;
+    const marker = editor.document.getText().split('\n').indexOf(markerFor('enkeltsager/fokus'));
+    editor.selection = new vscode.Selection(marker + 1, 0, marker + 1, 0);
+    const inserting = Promise.resolve(vscode.commands.executeCommand('dialogueGuide.insertQuote'));
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    // Enter takes the first quote offered: the first of the theme "Om enkeltsager og helhedshensyn".
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    assert.equal(await inserting, true);
+    const section = await waitFor('the quote in the section', () => {
+      const found = api.documents.get(uri)?.parsed.sections.find((s) => s.questionId === 'enkeltsager/fokus');
+      return found?.answer.includes(quoteMarkerFor('enkeltsager/enkeltsagsbehandlere')) ? found : undefined;
+    });
+    assert.match(section.answer, /^> <!-- dialogue-quote: enkeltsager\/enkeltsagsbehandlere -->\n> Bagsiden af de sociale medier.*\n\n— Kommunalpolitiker, efteråret 2021$/);
+    assert.deepEqual(warnings(uri), []);
+  });
 });
