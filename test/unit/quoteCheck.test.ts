@@ -9,7 +9,9 @@ import { scaffoldStrategyDocument } from '../../src/core/scaffold';
 import { analyseStrategyDocument, parseStrategyDocument, type StrategyDocument } from '../../src/core/strategyDocument';
 import { nodeFileSystem } from '../../src/node/nodeFileSystem';
 import { answerQuestion } from './helpers/answers';
+import { findingMessage } from '../../src/l10n/findingMessages';
 import { entryOf, makeGuide } from './helpers/guides';
+import { english } from './helpers/l10n';
 import { contentRoot } from './helpers/repo';
 
 const OPTIONS = { title: 'Strategi', organisation: 'Kommune', includeQuotes: true };
@@ -232,6 +234,23 @@ describe('quotes of the guide in a strategy document', () => {
       const document = parse(scaffold);
       const finding: Finding = { code: 'question.unanswered', severity: 'info', file: 'strategi.md', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, args: { id: 'x' } };
       assert.equal(planQuoteRepair(scaffold, document, entries, finding), undefined);
+    });
+  });
+
+  describe('messages', () => {
+    it('name the quote, the differing words, a translation, and the other guide or the missing quote', () => {
+      const message = (text: string, entriesUsed = entries) => quoteFindings(parse(text), entriesUsed).map((f) => findingMessage(f, english));
+      assert.deepEqual(message(scaffold.replace('Vi har fået medietræning. ', '')), ['This is not the guide\'s wording of the quote of Kommunal embedsmand ("sociale-medier/temadroeftelser"): it leaves out "Vi har fået medietræning.".']);
+      assert.deepEqual(message(scaffold.replace('Vi har fået medietræning.', 'Vi har fået meget medietræning.')), ['This is not the guide\'s wording of the quote of Kommunal embedsmand ("sociale-medier/temadroeftelser"): it adds "meget".']);
+      const translated = en.get('enkeltsager/eskaleret')!;
+      assert.deepEqual(message(pasted(scaffold, translated.text.replace('escalated', 'grown'))), [
+        'This is not the guide\'s wording of the quote of Local politician ("enkeltsager/eskaleret") in the guide\'s translation (en): it reads "grown." where the guide has "escalated.".',
+        'There is no attribution below the quote of Local politician ("enkeltsager/eskaleret") in the guide\'s translation (en): write "— Local politician, autumn 2021".',
+      ]);
+      assert.deepEqual(message(scaffold.replace('— Kommunal embedsmand, efteråret 2021', '— Kommunalpolitiker, efteråret 2021')), ['The attribution "— Kommunalpolitiker, efteråret 2021" is not the guide\'s for the quote of Kommunal embedsmand ("sociale-medier/temadroeftelser"): it is "— Kommunal embedsmand, efteråret 2021".']);
+      assert.deepEqual(message(scaffold.replace(quoteMarkerFor('enkeltsager/eskaleret'), quoteMarkerFor('enkeltsager/fjernet'))), [`The guide "${entry.id}" has no quote "enkeltsager/fjernet" (any longer), so this quote cannot be checked.`]);
+      const other = makeGuide([{ id: 'andet', title: 'Andet', questions: [['q', 'Hvad?']], quotes: [{ text: 'Vi mødes hver tirsdag i rådhusets kantine og taler om byen.', speaker: 'Borgmester', time: '2020' }] }], { id: 'anden-guide' });
+      assert.deepEqual(message(pasted(scaffold, 'Vi mødes hver tirsdag i rådhusets kantine og taler om byen.'), [...entries, entryOf(other)]), [`This quote is from the guide "anden-guide", which the document does not follow (it follows "${entry.id}"), so it is not checked.`]);
     });
   });
 
