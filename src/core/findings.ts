@@ -59,7 +59,10 @@ export type FindingCode =
   | 'marker.misplaced'
   | 'heading.endsAnswer'
   | 'marker.twoHeadings'
-  | 'translation.order';
+  | 'translation.order'
+  | 'quote.changed'
+  | 'quote.attribution'
+  | 'quote.unknown';
 
 /** One problem, located in a file, with the values its message needs. */
 export interface Finding {

@@ -42,6 +42,8 @@ export interface BlockScan {
   readonly swallowingLines: readonly number[];
   /** Lines where a marker-like comment starts but marks nothing: inside a list item or block quote, or not closed on its line. */
   readonly misplacedMarkerLines: readonly number[];
+  /** Top-level block quotes, lines [start, end): where quotes of the guide are looked for. */
+  readonly quotes: readonly { readonly start: number; readonly end: number }[];
   /** Every top-level block, when asked for. */
   readonly blocks: readonly TopBlock[] | undefined;
 }
@@ -89,6 +91,7 @@ export function scanBlocks(text: string, starts: Uint32Array, lineEnd: (line: nu
   const headings: HeadingBlock[] = [];
   const comments: number[] = [];
   const conflictLines: number[] = [];
+  const quotes: { start: number; end: number }[] = [];
   const blocks: TopBlock[] | undefined = options.blocks ? [] : undefined;
   const open: Node[] = [{ type: 'document', start: firstLine, last: firstLine }];
   let inConflict = false;
@@ -134,6 +137,7 @@ export function scanBlocks(text: string, starts: Uint32Array, lineEnd: (line: nu
         top('html', node.start, node.last);
         break;
       case 'quote':
+        quotes.push({ start: node.start, end: node.last + 1 });
         top('blockquote', node.start, node.last);
         break;
       case 'list':
@@ -423,7 +427,7 @@ export function scanBlocks(text: string, starts: Uint32Array, lineEnd: (line: nu
   const last = open[1];
   if (last?.type === 'fence' && swallowed) swallowingLines.push(last.start);
   closeTo(1);
-  return { headings, comments, conflictLines, swallowingLines, misplacedMarkerLines, blocks };
+  return { headings, comments, conflictLines, swallowingLines, misplacedMarkerLines, quotes, blocks };
 }
 
 type Paragraph = Extract<Node, { type: 'paragraph' }>;

@@ -1,4 +1,5 @@
-import type { Guide, Question, Quote, Theme } from './guide';
+import type { Guide, Question, Theme } from './guide';
+import { quoteLines } from './quoteCheck';
 import { markerFor } from './strategyDocument';
 
 /** What the person scaffolding a strategy document chooses. */
@@ -59,15 +60,6 @@ export function questionLines(question: Question): string[] {
 /** An ATX heading of `level` with `text` on one line, as the scaffold writes headings. */
 export function headingLine(level: number, text: string): string {
   return `${'#'.repeat(level)} ${inline(text)}`;
-}
-
-/**
- * A quote as a blockquote with the attribution after it. The attribution stays outside so that
- * consecutive quotes are not one blockquote split by a blank line (markdownlint MD028).
- */
-function quoteLines(quote: Quote): string[] {
-  const quoted = quote.text.split(/\r\n|\r|\n/).map((line) => (line.trim() === '' ? '>' : `> ${line.trimEnd()}`));
-  return [...quoted, '', `— ${inline(quote.speaker)}, ${inline(quote.time)}`];
 }
 
 /** Text on one line: a line break inside a heading would end it and turn the rest into body text. */

@@ -11,6 +11,7 @@ import { readFrontMatter, type FrontMatter, type FrontMatterResult } from './fro
 import { findGuideEntry, findQuestion, inLanguage, isThemeId, themeIdOf, type Guide, type GuideEntry, type Question, type Theme } from './guide';
 import { isBlank, lineBreakOf, lineEnd, lineStarts } from './lines';
 import { scanBlocks, type HeadingBlock } from './markdownBlocks';
+import { quoteFindings, readBlockQuotes, type BlockQuote } from './quoteCheck';
 import { readSimpleFrontMatter, type SimpleFrontMatter } from './simpleFrontMatter';
 
 /** Front matter keys the scaffold writes. Unknown keys are kept and ignored. */
@@ -92,6 +93,8 @@ export interface StrategyDocument {
   readonly sections: readonly Section[];
   /** Theme blocks in document order, duplicates included. */
   readonly themes: readonly ThemeSection[];
+  /** Top-level block quotes in document order: where quotes of the guide are looked for. */
+  readonly blockQuotes: readonly BlockQuote[];
   /** Lines (zero-based) holding Git conflict markers. */
   readonly conflictLines: readonly number[];
   /** Whether every line's question can be told: no marker is malformed or without a heading, no block swallows the rest. */
@@ -196,7 +199,8 @@ export function parseStrategyDocument(text: string, file: string): StrategyDocum
     else report('marker.duplicate', 'warning', marker.range, { id: marker.id, line: String(first + 1) });
   }
   const unambiguous = !findings.some((f) => AMBIGUOUS.has(f.code));
-  return { file, frontMatter, guideRange, themeRanges, sections, themes, conflictLines: scan.conflictLines, unambiguous, findings: findings.sort(byPosition) };
+  const blockQuotes = readBlockQuotes(text, starts, scan.quotes);
+  return { file, frontMatter, guideRange, themeRanges, sections, themes, blockQuotes, conflictLines: scan.conflictLines, unambiguous, findings: findings.sort(byPosition) };
 }
 
 /**
@@ -226,6 +230,8 @@ export function analyseStrategyDocument(document: StrategyDocument, guides: read
   checkMarkers(document, guide, report);
   checkRivalHeadings(document, guide, report);
   checkThemeList(document, guide, report);
+  // Against every language of the guide, whichever language the questions are shown in.
+  for (const finding of quoteFindings(document, guides)) findings.push(finding);
   const firstSection = firstById(document.sections, (s) => s.questionId);
   const firstTheme = firstById(document.themes, (t) => t.themeId);
   const themes = themesInScope(guide, document.frontMatter).map((theme): ThemeStatus => {

@@ -6,7 +6,7 @@ import { GoToSectionCommand, NextUnansweredCommand, PickStrategyDocumentCommand,
 import { EndMeetingCommand, StartMeetingCommand } from './commands/meetingCommands';
 import { CopyQuestionCommand, ReloadGuidesCommand, SwitchLanguageCommand } from './commands/guideCommands';
 import { NewStrategyDocumentCommand } from './commands/newStrategyDocument';
-import { OpenQuestionCommand, ShowQuotesCommand } from './commands/quoteCommands';
+import { InsertQuoteCommand, OpenQuestionCommand, ShowQuotesCommand } from './commands/quoteCommands';
 import { CompareWithBaseCommand, FilterChangedCommand, PickReviewBaseCommand, StepChangedAnswerCommand } from './commands/reviewCommands';
 import { registerSyncQuickFix, SyncDocumentCommand } from './commands/syncDocument';
 import { registerMarkerQuickFixes, RepairMarkerCommand } from './documents/markerQuickFixes';
@@ -79,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
     registerProgressStatusBar(documents),
     registerQuestionLenses(documents),
     registerSyncQuickFix(),
-    registerMarkerQuickFixes(documents),
+    registerMarkerQuickFixes(documents, guides),
     meeting,
     // End Meeting is offered while a meeting runs.
     meeting.onDidChangeRunning((running) => void vscode.commands.executeCommand('setContext', 'dialogueGuide.meetingRunning', running)),
@@ -88,6 +88,7 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
   commands.register(
     new ShowQuotesCommand(view, quotes.panel, () => model.roots),
     new OpenQuestionCommand(quotes.panel, navigator),
+    new InsertQuoteCommand(documents, guides),
     new CopyQuestionCommand(view),
     new SwitchLanguageCommand(guides),
     new ReloadGuidesCommand(guides),
@@ -98,7 +99,7 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
     new PickStrategyDocumentCommand(documents),
     new SyncDocumentCommand(documents),
     new AddThemeCommand(documents),
-    new RepairMarkerCommand(documents),
+    new RepairMarkerCommand(documents, guides),
     new CompareWithBaseCommand(review, guides, documents, navigator, model, view),
     new StepChangedAnswerCommand(1, review, guides, model, view),
     new StepChangedAnswerCommand(-1, review, guides, model, view),

@@ -198,6 +198,10 @@ export class QuotesPanel implements vscode.Disposable {
       case 'copyQuote':
         void this.copyQuote(message.guideId, message.quoteId);
         break;
+      case 'insertQuote':
+        // The command takes the quote from the guide by id, in the document's language, and says why when it cannot insert it.
+        void vscode.commands.executeCommand('dialogueGuide.insertQuote', { guideId: message.guideId, quoteId: message.quoteId });
+        break;
       case 'setPinned':
         this.setPinned(message.pinned);
         break;
@@ -259,6 +263,8 @@ function quotesStrings(): QuotesStrings {
     copy: vscode.l10n.t('Copy'),
     copyLabel: vscode.l10n.t('Copy the quote from {0}', '{0}'),
     copied: vscode.l10n.t('Quote copied to the clipboard.'),
+    insert: vscode.l10n.t('Insert into document'),
+    insertLabel: vscode.l10n.t('Insert the quote from {0} into the document, in the section of the cursor', '{0}'),
     missing: vscode.l10n.t('This question is no longer in the guide.'),
     pin: vscode.l10n.t('Pin'),
     pinOff: vscode.l10n.t('The quotes follow the question you are answering. Pin them to keep this question.'),

@@ -96,7 +96,26 @@ export function findingMessage(finding: Finding, t: Translate): string {
       return t("Two headings above the marker of {question} could be its own: its answer is read from the heading on line {line}, and the one on line {other} counts as text of the answer. If line {other} is the question's heading, make line {line} text again (a blank line above --- makes a horizontal rule).", named(a));
     case 'translation.order':
       return t("\"{id}\" is number {number} in the original ({language}) but stands elsewhere here: the guide is shown in the original's order and numbered as there.", a);
+    case 'quote.changed': {
+      const args = { ...a, quote: quoteName(a, t) };
+      if (!a.found) return t('This is not the guide\'s wording of {quote}: it leaves out "{expected}".', args);
+      if (!a.expected) return t('This is not the guide\'s wording of {quote}: it adds "{found}".', args);
+      return t('This is not the guide\'s wording of {quote}: it reads "{found}" where the guide has "{expected}".', args);
+    }
+    case 'quote.attribution': {
+      const args = { ...a, quote: quoteName(a, t) };
+      if (!a.found) return t('There is no attribution below {quote}: write "{expected}".', args);
+      return t('The attribution "{found}" is not the guide\'s for {quote}: it is "{expected}".', args);
+    }
+    case 'quote.unknown':
+      if (a.otherGuide) return t('This quote is from the guide "{otherGuide}", which the document does not follow (it follows "{guide}"), so it is not checked.', a);
+      return t('The guide "{guide}" has no quote "{id}" (any longer), so this quote cannot be checked.', a);
   }
+}
+
+/** A quote as findings name it: its speaker and id, and the translation it was checked against, when it was. */
+function quoteName(args: Readonly<Record<string, string>>, t: Translate): string {
+  return args.translation ? t('the quote of {speaker} ("{id}") in the guide\'s translation ({translation})', args) : t('the quote of {speaker} ("{id}")', args);
 }
 
 /**

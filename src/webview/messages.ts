@@ -39,6 +39,9 @@ export interface QuotesStrings {
   /** Contains `{0}` for the speaker. */
   readonly copyLabel: string;
   readonly copied: string;
+  /** "Insert into document", and its label with `{0}` for the speaker. */
+  readonly insert: string;
+  readonly insertLabel: string;
   readonly missing: string;
   /** The pin toggle's text, and its tooltip while off (the panel follows the cursor) and on. */
   readonly pin: string;
@@ -68,6 +71,8 @@ export type PageMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'selectQuestion'; readonly guideId: string; readonly questionId: string }
   | { readonly type: 'copyQuote'; readonly guideId: string; readonly quoteId: string }
+  /** "Insert into document": the quote goes into the section under the cursor of the document being answered. */
+  | { readonly type: 'insertQuote'; readonly guideId: string; readonly quoteId: string }
   /** The pin toggle: pinned, the panel stays on its question while the cursor moves. */
   | { readonly type: 'setPinned'; readonly pinned: boolean };
 
@@ -82,6 +87,7 @@ const pageMessageFields: MessageFields<PageMessage> = {
   ready: {},
   selectQuestion: { guideId: 'string', questionId: 'string' },
   copyQuote: { guideId: 'string', quoteId: 'string' },
+  insertQuote: { guideId: 'string', quoteId: 'string' },
   setPinned: { pinned: 'boolean' },
 };
 

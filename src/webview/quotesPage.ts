@@ -83,12 +83,18 @@ function renderQuote(view: QuotesViewState, quote: QuotesViewState['quotes'][num
   copy.setAttribute('aria-label', format(strings?.copyLabel ?? 'Copy the quote from {0}', quote.speaker));
   copy.dataset.focusKey = `quote:${quote.id}`;
   copy.addEventListener('click', () => vscode.postMessage({ type: 'copyQuote', guideId: view.guideId, quoteId: quote.id }));
+  const insert = document.createElement('vscode-button');
+  insert.setAttribute('secondary', '');
+  insert.textContent = strings?.insert ?? 'Insert into document';
+  insert.setAttribute('aria-label', format(strings?.insertLabel ?? 'Insert the quote from {0} into the document', quote.speaker));
+  insert.dataset.focusKey = `insert:${quote.id}`;
+  insert.addEventListener('click', () => vscode.postMessage({ type: 'insertQuote', guideId: view.guideId, quoteId: quote.id }));
   return element(
     'figure',
     { className: 'quote' },
     element('blockquote', {}, element('p', { text: quote.text })),
     element('figcaption', {}, document.createTextNode('— '), element('cite', { text: attribution })),
-    element('div', { className: 'actions' }, copy),
+    element('div', { className: 'actions' }, copy, insert),
   );
 }
 

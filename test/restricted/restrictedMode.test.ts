@@ -48,4 +48,18 @@ describe('Restricted Mode', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await closeAllEditors();
   });
+
+  it('warns about a changed quote, but neither restores nor inserts one', async () => {
+    const api = await internals();
+    const text = scaffoldStrategyDocument(api.guides.guide('sociale-medier-i-lokalpolitikken')!, { title: 'X', organisation: '', includeQuotes: true }).replace('det er eskaleret', 'det er steget');
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+    const editor = await vscode.window.showTextDocument(document);
+    const warning = await waitFor('the quote warning', () => vscode.languages.getDiagnostics(document.uri).find((d) => d.code === 'quote.changed'));
+    assert.equal(await vscode.commands.executeCommand('_dialogueGuide.repairMarker', document.uri, 'quote.changed', warning.range.start.line), false);
+    const line = text.split('\n').indexOf('<!-- dialogue-guide: sociale-medier/formaal -->');
+    editor.selection = new vscode.Selection(line + 1, 0, line + 1, 0);
+    assert.equal(await vscode.commands.executeCommand('dialogueGuide.insertQuote', { guideId: 'sociale-medier-i-lokalpolitikken', quoteId: 'enkeltsager/eskaleret' }), false);
+    assert.equal(document.getText(), text, 'nothing was written');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });

@@ -37,6 +37,8 @@ const hostileStrings: QuotesStrings = {
   copy: COMMAND_LINK,
   copyLabel: `${ATTRIBUTE_QUOTES} {0}`,
   copied: CR_BACKTICKS,
+  insert: SVG,
+  insertLabel: `${SCRIPT} {0}`,
   missing: IMG,
   pin: SCRIPT,
   pinOff: ATTRIBUTE_QUOTES,

@@ -56,6 +56,7 @@ describe('scaffolding a strategy document', () => {
       '',
       '<!-- dialogue-guide: tema -->',
       '',
+      '> <!-- dialogue-quote: tema/quote-1 -->',
       '> Vi gør det.',
       '',
       '— Kommunalpolitiker, efteråret 2021',

@@ -158,6 +158,18 @@ describe('the block scan, held against a CommonMark parser', function () {
     assert.deepEqual(differing, []);
   });
 
+  it('finds the top-level block quotes markdown-it sees in every example of the CommonMark spec, where quotes of the guide are looked for', () => {
+    const differing: number[] = [];
+    for (const example of SPEC_EXAMPLES) {
+      const text = example.markdown;
+      const starts = lineStarts(text);
+      const scan = scanBlocks(text, starts, (line) => lineEnd(text, starts, line), 0);
+      const theirs = withoutTrailingBlanks(text, commonMarkBlocks(text)).filter((b) => b.kind === 'blockquote').map((b) => ({ start: b.start, end: b.end }));
+      if (JSON.stringify(withoutTrailingBlanks(text, scan.quotes.map((q) => ({ kind: 'blockquote' as const, ...q }))).map((b) => ({ start: b.start, end: b.end }))) !== JSON.stringify(theirs)) differing.push(example.number);
+    }
+    assert.deepEqual(differing, []);
+  });
+
   it('credits every spec example typed as an answer to its question, up to where a CommonMark parser sees the section end', () => {
     const differing: number[] = [];
     // The answer goes under the marker, after a blank line.

@@ -7,6 +7,7 @@ describe('webview messages', () => {
       { type: 'ready' },
       { type: 'selectQuestion', guideId: 'guide', questionId: 'tema/spoergsmaal' },
       { type: 'copyQuote', guideId: 'guide', quoteId: 'tema/citat' },
+      { type: 'insertQuote', guideId: 'guide', quoteId: 'tema/citat' },
       { type: 'setPinned', pinned: true },
       { type: 'setPinned', pinned: false },
     ];
@@ -37,6 +38,8 @@ describe('webview messages', () => {
       ['a copyQuote message with an array for quoteId', { type: 'copyQuote', guideId: 'guide', quoteId: ['q'] }],
       ['a copyQuote message with null for guideId', { type: 'copyQuote', guideId: null, quoteId: 'q' }],
       ['a copyQuote message that carries its own text', { type: 'copyQuote', guideId: 'g', quoteId: 'q', text: 'x' }],
+      ['an insertQuote message that carries its own text', { type: 'insertQuote', guideId: 'g', quoteId: 'q', text: 'x' }],
+      ['an insertQuote message without guideId', { type: 'insertQuote', quoteId: 'q' }],
       ['a setPinned message without pinned', { type: 'setPinned' }],
       ['a setPinned message with a string for pinned', { type: 'setPinned', pinned: 'true' }],
       ['a setPinned message with an extra field', { type: 'setPinned', pinned: true, questionId: 'q' }],

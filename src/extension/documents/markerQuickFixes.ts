@@ -1,48 +1,75 @@
 import * as vscode from 'vscode';
 import { isThemeId } from '../../core/guide';
+import { planQuoteRepair } from '../../core/quoteRepairs';
 import { planRepair, type TextEdit } from '../../core/repairs';
 import type { Command } from '../commands/commandManager';
 import { DIAGNOSTIC_SOURCE, toRange } from '../diagnostics';
+import type { GuideService } from '../guideService';
 import { requireTrust } from '../trust';
 import type { StrategyDocuments } from './strategyDocuments';
 
-type RepairableCode = 'marker.malformed' | 'marker.noHeading';
+const REPAIRABLE = ['marker.malformed', 'marker.noHeading', 'quote.changed', 'quote.attribution'] as const;
+type RepairableCode = (typeof REPAIRABLE)[number];
 
 function isRepairable(code: unknown): code is RepairableCode {
-  return code === 'marker.malformed' || code === 'marker.noHeading';
+  return (REPAIRABLE as readonly unknown[]).includes(code);
 }
 
 /** The quick fix's title; a theme's marker (an id without a slash) gets the theme's heading back. */
 function titleOf(code: RepairableCode, id: string | undefined): string {
-  if (code === 'marker.malformed') return vscode.l10n.t('Repair the marker');
-  return id !== undefined && isThemeId(id) ? vscode.l10n.t("Restore the theme's heading") : vscode.l10n.t("Restore the question's heading");
+  switch (code) {
+    case 'marker.malformed':
+      return vscode.l10n.t('Repair the marker');
+    case 'marker.noHeading':
+      return id !== undefined && isThemeId(id) ? vscode.l10n.t("Restore the theme's heading") : vscode.l10n.t("Restore the question's heading");
+    case 'quote.changed':
+      return vscode.l10n.t("Restore the guide's wording of the quote");
+    case 'quote.attribution':
+      return vscode.l10n.t("Restore the guide's attribution of the quote");
+  }
+}
+
+/** What Restricted Mode names when it refuses the repair. */
+function actionOf(code: RepairableCode): string {
+  switch (code) {
+    case 'marker.malformed':
+      return vscode.l10n.t('Repairing a marker');
+    case 'marker.noHeading':
+      return vscode.l10n.t('Restoring a heading');
+    case 'quote.changed':
+    case 'quote.attribution':
+      return vscode.l10n.t('Restoring a quote');
+  }
 }
 
 /**
  * The repair of the finding of `code` on `line` in the document as it is now, with the finding's
  * id; undefined when the document or the finding is gone, or the core finds no safe repair.
  */
-function repairAt(documents: StrategyDocuments, uri: vscode.Uri, code: RepairableCode, line: number): { id: string | undefined; edits: readonly TextEdit[] } | undefined {
+function repairAt(documents: StrategyDocuments, guides: GuideService, uri: vscode.Uri, code: RepairableCode, line: number): { id: string | undefined; edits: readonly TextEdit[] } | undefined {
   const entry = documents.get(uri);
   const finding = entry?.analysis.findings.find((f) => f.code === code && f.range.start.line === line);
   if (!entry || !finding) return undefined;
-  const edits = planRepair(entry.text, entry.parsed, entry.analysis.guide, finding);
+  const edits = code.startsWith('quote.') ? planQuoteRepair(entry.text, entry.parsed, guides.entries, finding) : planRepair(entry.text, entry.parsed, entry.analysis.guide, finding);
   return edits && { id: finding.args['id'], edits };
 }
 
 /**
- * Applies the repair of a marker warning as one undoable edit of the open document. It is planned
+ * Applies the repair of a marker or quote warning as one undoable edit of the open document. It is planned
  * again when run, from the text as it is then, so an edit made since the light bulb showed is kept.
  */
 export class RepairMarkerCommand implements Command {
   readonly id = '_dialogueGuide.repairMarker';
 
-  constructor(private readonly documents: StrategyDocuments) {}
+  constructor(
+    private readonly documents: StrategyDocuments,
+    private readonly guides: GuideService,
+  ) {}
 
   async execute(uri: unknown, code: unknown, line: unknown): Promise<boolean> {
     if (!(uri instanceof vscode.Uri) || !isRepairable(code) || typeof line !== 'number') return false;
-    if (!requireTrust(code === 'marker.malformed' ? vscode.l10n.t('Repairing a marker') : vscode.l10n.t('Restoring a heading'))) return false;
-    const repair = repairAt(this.documents, uri, code, line);
+    if (!requireTrust(actionOf(code))) return false;
+    const repair = repairAt(this.documents, this.guides, uri, code, line);
     if (!repair) return false;
     const edit = new vscode.WorkspaceEdit();
     for (const { range, newText } of repair.edits) edit.replace(uri, toRange(range), newText);
@@ -50,8 +77,8 @@ export class RepairMarkerCommand implements Command {
   }
 }
 
-/** "Repair the marker" and "Restore the question's heading" as quick fixes on their warnings, where the core finds a safe repair. */
-export function registerMarkerQuickFixes(documents: StrategyDocuments): vscode.Disposable {
+/** "Repair the marker", "Restore the question's heading" and the quote restorations as quick fixes on their warnings, where the core finds a safe repair. */
+export function registerMarkerQuickFixes(documents: StrategyDocuments, guides: GuideService): vscode.Disposable {
   return vscode.languages.registerCodeActionsProvider(
     { language: 'markdown' },
     {
@@ -60,7 +87,7 @@ export function registerMarkerQuickFixes(documents: StrategyDocuments): vscode.D
           const code = diagnostic.code;
           if (diagnostic.source !== DIAGNOSTIC_SOURCE || !isRepairable(code)) return [];
           const line = diagnostic.range.start.line;
-          const repair = repairAt(documents, document.uri, code, line);
+          const repair = repairAt(documents, guides, document.uri, code, line);
           if (!repair) return [];
           const action = new vscode.CodeAction(titleOf(code, repair.id), vscode.CodeActionKind.QuickFix);
           action.diagnostics = [diagnostic];

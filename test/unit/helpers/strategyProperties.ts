@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Guide } from '../../../src/core/guide';
 import { readFrontMatter } from '../../../src/core/frontMatter';
+import { quoteFindings, recognisedQuotes } from '../../../src/core/quoteCheck';
 import { scaffoldStrategyDocument } from '../../../src/core/scaffold';
 import { readSimpleFrontMatter } from '../../../src/core/simpleFrontMatter';
 import { analyseStrategyDocument, parseStrategyDocument } from '../../../src/core/strategyDocument';
@@ -193,10 +194,18 @@ export const strategyDocumentProperties: Readonly<Record<string, (numRuns: numbe
     }
     const analysis = analyseStrategyDocument(document, [entryOf(s.newGuide)]);
     // Guide text may hold marker-like text; quoted under a theme it marks nothing, and is said so.
-    const problems = analysis.findings.filter((f) => !['question.unanswered', 'question.removed', 'marker.unknown', 'marker.misplaced'].includes(f.code));
+    // The quotes are the old guide's: where the new one changed or dropped them, that is said too.
+    const problems = analysis.findings.filter((f) => !['question.unanswered', 'question.removed', 'marker.unknown', 'marker.misplaced', 'quote.changed', 'quote.attribution', 'quote.unknown'].includes(f.code));
     assert.deepEqual(problems, []);
     assert.equal(analysis.total, s.newGuide.themes.reduce((n, t) => n + t.questions.length, 0));
     assert.equal(synced(after, s.newGuide), after, 'a second sync adds nothing');
+  }), { numRuns }),
+
+  "recognises every quote a scaffold writes by its marker, word for word with its attribution, whatever the answers and line breaks": (numRuns) => fc.assert(fc.property(scenarios(true), (s) => {
+    const document = parseStrategyDocument(writeDocument(s.oldGuide, { ...s, includeQuotes: true }), 'strategi.md');
+    const entries = [entryOf(s.oldGuide)];
+    assert.deepEqual(quoteFindings(document, entries), []);
+    assert.deepEqual(recognisedQuotes(document, entries).map((q) => q.quote.id), s.oldGuide.themes.flatMap((t) => t.quotes.map((q) => q.id)));
   }), { numRuns }),
 
   'credits every answer to the question it is typed under, wherever in the section, byte for byte': (numRuns) => fc.assert(fc.property(scenarios(true), (s) => {
