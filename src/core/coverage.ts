@@ -6,14 +6,12 @@
 import type { GuideEntry } from './guide';
 import { analyseStrategyDocument, displayName, type AnalyseOptions, type AnswerState, type StrategyAnalysis, type StrategyDocument } from './strategyDocument';
 
-/** One question of a row, with where a reader finds it. */
+/** One question of a row. */
 export interface CoverageQuestion {
   readonly id: string;
   /** "1.2 Formål". */
   readonly name: string;
   readonly state: AnswerState;
-  /** The line (zero-based) of its heading, or of its marker without one; undefined when the question is missing. */
-  readonly line: number | undefined;
 }
 
 /** One theme of a row: a cell of the table. */
@@ -22,11 +20,8 @@ export interface CoverageTheme {
   readonly title: string;
   readonly answered: number;
   readonly total: number;
-  /**
-   * Where to open the document for this theme: its first unanswered question's line (or, for a
-   * missing question, the theme's own), else the theme's first line; undefined when the theme is not there at all.
-   */
-  readonly line: number | undefined;
+  /** The question a click on the theme opens: its first not answered (empty or missing), else its first; undefined without questions. */
+  readonly target: string | undefined;
   readonly questions: readonly CoverageQuestion[];
 }
 
@@ -76,24 +71,14 @@ export function coverageRow(document: StrategyDocument, guides: readonly GuideEn
 /** The row of a document already analysed (the editor keeps an analysis of every open document). */
 export function coverageRowOf(document: StrategyDocument, analysis: StrategyAnalysis, folder = ''): CoverageRow {
   const frontMatter = document.frontMatter;
-  const themeLine = new Map<string, number>();
-  for (const block of document.themes) if (!themeLine.has(block.themeId)) themeLine.set(block.themeId, block.headingLine ?? block.markerLine);
   const themes = analysis.themes.map((status): CoverageTheme => {
-    const own = themeLine.get(status.theme.id);
-    const questions = status.questions.map(({ question, state, section }): CoverageQuestion => ({
-      id: question.id,
-      name: displayName(question),
-      state,
-      line: section ? (section.headingLine ?? section.markerLine) : undefined,
-    }));
-    const open = questions.find((q) => q.state !== 'answered');
-    const first = questions.find((q) => q.line !== undefined)?.line;
+    const questions = status.questions.map(({ question, state }): CoverageQuestion => ({ id: question.id, name: displayName(question), state }));
     return {
       id: status.theme.id,
       title: status.theme.title,
       answered: status.answered,
       total: status.total,
-      line: open ? (open.line ?? own ?? first) : (own ?? first),
+      target: (questions.find((q) => q.state !== 'answered') ?? questions[0])?.id,
       questions,
     };
   });

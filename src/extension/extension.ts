@@ -2,11 +2,14 @@ import * as vscode from 'vscode';
 import type { TreeNode } from '../core/guideTree';
 import { AddThemeCommand } from './commands/addTheme';
 import { CommandManager } from './commands/commandManager';
+import { WorkspaceCoverage } from './coverage/workspaceCoverage';
+import { registerCoveragePanel, type CoveragePanel } from './coveragePanel';
 import { GoToSectionCommand, NextUnansweredCommand, PickStrategyDocumentCommand, PreviousUnansweredCommand } from './commands/documentCommands';
 import { CopyQuestionCommand, ReloadGuidesCommand, SwitchLanguageCommand } from './commands/guideCommands';
 import { NewStrategyDocumentCommand } from './commands/newStrategyDocument';
 import { OpenQuestionCommand, ShowQuotesCommand } from './commands/quoteCommands';
 import { CompareWithBaseCommand, FilterChangedCommand, PickReviewBaseCommand, StepChangedAnswerCommand } from './commands/reviewCommands';
+import { ShowCoverageCommand } from './commands/showCoverage';
 import { registerSyncQuickFix, SyncDocumentCommand } from './commands/syncDocument';
 import { registerMarkerQuickFixes, RepairMarkerCommand } from './documents/markerQuickFixes';
 import { Navigator } from './documents/navigator';
@@ -32,6 +35,8 @@ export interface DialogueGuideInternals {
   readonly quotes: QuotesPanel;
   readonly documents: StrategyDocuments;
   readonly review: ReviewService;
+  readonly coverage: WorkspaceCoverage;
+  readonly coveragePanel: CoveragePanel;
 }
 
 /**
@@ -47,6 +52,8 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
   const navigator = new Navigator(documents);
   const quotes = registerQuotesPanel(context.extensionUri, guides, navigator);
   const documentsView = new StrategyDocumentsView(documents);
+  const coverage = new WorkspaceCoverage(documents, guides);
+  const coveragePanel = registerCoveragePanel(context.extensionUri, coverage, navigator);
   const review = new ReviewService(documents, context.workspaceState);
   const follower = new TreeFollowsDocument(documents, model, view, navigator);
   const commands = new CommandManager();
@@ -61,6 +68,8 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
     view,
     quotes.disposable,
     documents,
+    coverage,
+    coveragePanel.disposable,
     commands,
     documentsView,
     vscode.window.registerTreeDataProvider('dialogueGuide.documents', documentsView),
@@ -89,6 +98,7 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
     new PreviousUnansweredCommand(navigator),
     new GoToSectionCommand(navigator, view),
     new PickStrategyDocumentCommand(documents),
+    new ShowCoverageCommand(coveragePanel.panel),
     new SyncDocumentCommand(documents),
     new AddThemeCommand(documents),
     new RepairMarkerCommand(documents),
@@ -110,7 +120,7 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
 
   // The tree shows the built-in guide now; the configured guide folders join it when read.
   void guides.reload();
-  return { guides, model, view, quotes: quotes.panel, documents, review };
+  return { guides, model, view, quotes: quotes.panel, documents, review, coverage, coveragePanel: coveragePanel.panel };
 }
 
 export function deactivate(): void {}

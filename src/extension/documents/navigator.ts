@@ -6,6 +6,12 @@ import type { ParsedDocument, StrategyDocuments } from './strategyDocuments';
 /** What `revealQuestion` did: the editor it showed the section in, or why it showed none. */
 export type RevealResult = { readonly status: 'shown'; readonly editor: vscode.TextEditor } | { readonly status: 'noDocument' } | { readonly status: 'noSection' };
 
+/** Where a revealed section is shown: in the group that shows the document already, else in `viewColumn`. */
+export interface RevealOptions {
+  readonly preserveFocus?: boolean;
+  readonly viewColumn?: vscode.ViewColumn;
+}
+
 /** Moves the editor between questions of strategy documents. */
 export class Navigator {
   constructor(private readonly documents: StrategyDocuments) {}
@@ -15,9 +21,24 @@ export class Navigator {
    * needed: in the group that shows it already, else in `viewColumn` (the active group when not
    * given). A document without the section says so, offering "Add Missing Questions".
    */
-  async revealQuestion(guideId: string, questionId: string, options: { preserveFocus?: boolean; viewColumn?: vscode.ViewColumn } = {}): Promise<RevealResult> {
+  async revealQuestion(guideId: string, questionId: string, options: RevealOptions = {}): Promise<RevealResult> {
     const entry = await this.documentFor(guideId);
     if (!entry) return { status: 'noDocument' };
+    return this.revealIn(entry, questionId, options);
+  }
+
+  /**
+   * Reveals a question's section in the strategy document at `uri` (the Coverage view names the
+   * document), making it the active strategy document; says so, as `revealQuestion` does, when it has no section.
+   */
+  async revealQuestionIn(uri: vscode.Uri, questionId: string, options: RevealOptions = {}): Promise<RevealResult> {
+    await this.documents.activate(uri);
+    const entry = this.documents.get(uri);
+    if (!entry) return { status: 'noDocument' };
+    return this.revealIn(entry, questionId, options);
+  }
+
+  private async revealIn(entry: ParsedDocument, questionId: string, options: RevealOptions): Promise<RevealResult> {
     const status = statuses(entry).find((q) => q.question.id === questionId);
     if (!status?.section) {
       const file = vscode.workspace.asRelativePath(entry.uri);
