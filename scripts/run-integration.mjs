@@ -4,8 +4,10 @@
 // the result through `window.codeAutomationExit`. Exits with the suite's exit code.
 //
 //   node scripts/run-integration.mjs [--entry out/test/integration/index.js]
-//     [--workspace test/fixtures/workspace] [--grep <title pattern>] [--env NAME=value]...
-//     [--restricted] [--timeout <seconds>]
+//     [--workspace test/fixtures/workspace] [--workspace-file <name>.code-workspace]
+//     [--grep <title pattern>] [--env NAME=value]... [--restricted] [--timeout <seconds>]
+//
+// `--workspace-file` opens that file of the (copied) workspace folder: a multi-root window.
 //
 // Build first (`npm run test:integration` does).
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -24,6 +26,7 @@ const { values: options } = parseArgs({
   options: {
     entry: { type: 'string', default: 'out/test/integration/index.js' },
     workspace: { type: 'string', default: 'test/fixtures/workspace' },
+    'workspace-file': { type: 'string' },
     grep: { type: 'string' },
     env: { type: 'string', multiple: true, default: [] },
     restricted: { type: 'boolean', default: false },
@@ -77,6 +80,7 @@ async function runEntry(timeoutMs) {
 
   const url = workbenchUrl(server, {
     folder: workspace,
+    workspaceFile: options['workspace-file'] && join(workspace, options['workspace-file']),
     extensionDevelopmentPath: REPO,
     extensionTestsPath: entry,
     extensionEnvironment,

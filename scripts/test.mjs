@@ -29,11 +29,13 @@ if (built) {
   await stage('unit', node(MOCHA, 'out/test/unit/**/*.test.js'), { counted: true });
 }
 const vscodeReady = built ? await provisionStage() : undefined;
-const vscodeStages = ['integration', 'restricted mode', 'harness self-test', 'e2e'];
+const vscodeStages = ['integration', 'restricted mode', 'multi-root', 'harness self-test', 'e2e'];
 if (vscodeReady) {
   await stage('integration', node('scripts/run-integration.mjs'), { counted: true, needsTests: true });
   // A window that does not trust the folder: the tree and quotes work, writing is refused.
   await stage('restricted mode', node('scripts/run-integration.mjs', '--restricted', '--entry', 'out/test/restricted/index.js'), { counted: true, needsTests: true });
+  // Two workspace folders in one window: the Coverage view and report cover both.
+  await stage('multi-root', node('scripts/run-integration.mjs', '--entry', 'out/test/multiroot/index.js', '--workspace', 'test/fixtures/multi-root', '--workspace-file', 'team.code-workspace'), { counted: true, needsTests: true });
   await harnessStage();
   if (process.env.DG_SKIP_E2E) skip('e2e', 'DG_SKIP_E2E is set');
   else await stage('e2e', node('scripts/run-e2e.mjs'), { counted: true, needsTests: true });

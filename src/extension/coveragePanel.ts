@@ -107,7 +107,8 @@ export class CoveragePanel implements vscode.Disposable {
     this.panelDisposables = [];
   }
 
-  private async receive(message: CoveragePageMessage): Promise<void> {
+  /** Handles a message from the page: the file and ids it names are checked against the coverage rows, never trusted. */
+  async receive(message: CoveragePageMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
         this.ready = true;
