@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { runCli } from '../../src/cli/run';
 import { markerFor } from '../../src/core/strategyDocument';
 import type { DialogueGuideInternals } from '../../src/extension/extension';
+import { StrategyDocumentsView } from '../../src/extension/tree/strategyDocumentsView';
 import type { CoverageHostMessage, CoverageRowView } from '../../src/webview/coverageMessages';
 import { closeAllEditors, EXTENSION_ID, internals, waitFor } from '../integration/helpers';
 
@@ -65,6 +66,18 @@ describe('Coverage in a multi-root workspace', () => {
       assert.ok(document, `report has ${row.folder}/${row.path}`);
       const { answered, total, themes, questions } = document;
       assert.deepEqual(counts(row), { answered, total, themes: themes.map(({ id, answered, total }) => ({ id, answered, total })), questions: questions.map(({ id, state }) => ({ id, state })) });
+    }
+  });
+
+  it('groups the Strategy Documents view by workspace folder', async () => {
+    const view = new StrategyDocumentsView(api.documents);
+    try {
+      const roots = await view.getChildren();
+      assert.deepEqual(roots.map((node) => view.getTreeItem(node).label), ['forvaltning-a', 'forvaltning-b']);
+      const labels = await Promise.all(roots.map(async (root) => (await view.getChildren(root)).map((node) => view.getTreeItem(node).label)));
+      assert.deepEqual(labels, [['strategi/fem.md', 'strategi/ingen.md'], ['strategi/alle.md']]);
+    } finally {
+      view.dispose();
     }
   });
 
