@@ -4,6 +4,7 @@ import { isCoveragePageMessage, type CoverageHostMessage, type CoveragePageMessa
 import { buildPageHtml } from '../webview/pageHtml';
 import type { WorkspaceCoverage, CoverageChange } from './coverage/workspaceCoverage';
 import type { Navigator } from './documents/navigator';
+import { t, uiLanguage } from './l10n';
 
 /**
  * The one Coverage panel: a row per strategy document of the workspace, a column per theme. It
@@ -40,7 +41,7 @@ export class CoveragePanel implements vscode.Disposable {
       this.panel.reveal();
       return;
     }
-    this.attach(vscode.window.createWebviewPanel(CoveragePanel.viewType, vscode.l10n.t('Coverage'), vscode.ViewColumn.Active, this.webviewOptions()));
+    this.attach(vscode.window.createWebviewPanel(CoveragePanel.viewType, t('Coverage'), vscode.ViewColumn.Active, this.webviewOptions()));
   }
 
   /** Takes over a panel VS Code restored after a window reload. */
@@ -70,7 +71,7 @@ export class CoveragePanel implements vscode.Disposable {
     if (this.panel && this.panel !== panel) this.panel.dispose();
     this.detach();
     this.panel = panel;
-    panel.title = vscode.l10n.t('Coverage');
+    panel.title = t('Coverage');
     panel.webview.options = this.webviewOptions();
     panel.webview.html = buildPageHtml(
       {
@@ -78,7 +79,7 @@ export class CoveragePanel implements vscode.Disposable {
         nonce: randomBytes(18).toString('base64'),
         scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(this.scriptFolder, 'coveragePage.js')).toString(),
         styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(this.mediaFolder, 'coverage.css')).toString(),
-        uiLanguage: vscode.env.language,
+        uiLanguage: uiLanguage(),
       },
       'coverage',
       { strings: coverageStrings() },
@@ -152,26 +153,26 @@ export class CoveragePanel implements vscode.Disposable {
 /** The page's strings in the user's language; `{0}` and `{1}` stay for the page to fill in. */
 function coverageStrings(): CoverageStrings {
   return {
-    title: vscode.l10n.t('Coverage'),
-    document: vscode.l10n.t('Document'),
-    total: vscode.l10n.t('Total'),
-    status: vscode.l10n.t('Status'),
-    owners: vscode.l10n.t('Owners'),
-    guide: vscode.l10n.t('Guide'),
-    folder: vscode.l10n.t('Folder'),
-    all: vscode.l10n.t('All'),
-    noStatus: vscode.l10n.t('(no status)'),
-    empty: vscode.l10n.t('No strategy documents in this workspace yet.'),
-    notInScope: vscode.l10n.t('Not in this document (themes: in the front matter)'),
-    showQuestions: vscode.l10n.t('Show the questions'),
-    notCounted: vscode.l10n.t('Not counted'),
-    cellLabel: vscode.l10n.t('{0} of {1} answered', '{0}', '{1}'),
-    answered: vscode.l10n.t('answered'),
-    unanswered: vscode.l10n.t('unanswered'),
-    missing: vscode.l10n.t('no section'),
-    frontMatter: vscode.l10n.t('the front matter cannot be read'),
-    noGuide: vscode.l10n.t('the front matter names no guide'),
-    unknownGuide: vscode.l10n.t('the guide "{id}" is not loaded', { id: '{id}' }),
+    title: t('Coverage'),
+    document: t('Document'),
+    total: t('Total'),
+    status: t('Status'),
+    owners: t('Owners'),
+    guide: t('Guide'),
+    folder: t('Folder'),
+    all: t('All'),
+    noStatus: t('(no status)'),
+    empty: t('No strategy documents in this workspace yet.'),
+    notInScope: t('Not in this document (themes: in the front matter)'),
+    showQuestions: t('Show the questions'),
+    notCounted: t('Not counted'),
+    cellLabel: t('{0} of {1} answered', '{0}', '{1}'),
+    answered: t('answered'),
+    unanswered: t('unanswered'),
+    missing: t('no section'),
+    frontMatter: t('the front matter cannot be read'),
+    noGuide: t('the front matter names no guide'),
+    unknownGuide: t('the guide "{id}" is not loaded', { id: '{id}' }),
   };
 }
 

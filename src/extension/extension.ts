@@ -18,6 +18,7 @@ import { registerQuestionLenses } from './documents/questionLenses';
 import { registerStrategyDiagnostics } from './documents/strategyDiagnostics';
 import { StrategyDocuments } from './documents/strategyDocuments';
 import { GuideService } from './guideService';
+import { registerUiLanguage } from './l10n';
 import { registerQuotesPanel, type QuotesPanel } from './quotesPanel';
 import { registerAnswerDiffProvider } from './review/answerDiff';
 import { onlyChangedNote, reviewSummary } from './review/reviewMessages';
@@ -62,6 +63,8 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
     view.description = reviewSummary(review.current, review.asked);
   };
   context.subscriptions.push(
+    // First: every string below is worded through it; the Danish bundle is read after activation.
+    registerUiLanguage(context.extensionUri),
     guides,
     model,
     provider,

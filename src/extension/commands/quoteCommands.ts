@@ -4,6 +4,7 @@ import type { Navigator } from '../documents/navigator';
 import type { QuotesPanel } from '../quotesPanel';
 import type { Command } from './commandManager';
 import { questionArgument } from './guideCommands';
+import { t } from '../l10n';
 
 /** Opens (or updates) the quotes panel for a question: the argument, the selection, or a pick. */
 export class ShowQuotesCommand implements Command {
@@ -40,7 +41,7 @@ export class ShowQuotesCommand implements Command {
     const questions = this.roots().flatMap((g) => g.children.flatMap((t) => t.children));
     const pick = await vscode.window.showQuickPick(
       questions.map((q) => ({ label: `${q.number} ${q.label}`, detail: q.text, node: q })),
-      { title: vscode.l10n.t('Show Quotes'), placeHolder: vscode.l10n.t('Choose a question'), matchOnDetail: true },
+      { title: t('Show Quotes'), placeHolder: t('Choose a question'), matchOnDetail: true },
     );
     return pick?.node;
   }

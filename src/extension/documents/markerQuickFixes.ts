@@ -5,6 +5,7 @@ import type { Command } from '../commands/commandManager';
 import { DIAGNOSTIC_SOURCE, toRange } from '../diagnostics';
 import { requireTrust } from '../trust';
 import type { StrategyDocuments } from './strategyDocuments';
+import { t } from '../l10n';
 
 type RepairableCode = 'marker.malformed' | 'marker.noHeading';
 
@@ -14,8 +15,8 @@ function isRepairable(code: unknown): code is RepairableCode {
 
 /** The quick fix's title; a theme's marker (an id without a slash) gets the theme's heading back. */
 function titleOf(code: RepairableCode, id: string | undefined): string {
-  if (code === 'marker.malformed') return vscode.l10n.t('Repair the marker');
-  return id !== undefined && isThemeId(id) ? vscode.l10n.t("Restore the theme's heading") : vscode.l10n.t("Restore the question's heading");
+  if (code === 'marker.malformed') return t('Repair the marker');
+  return id !== undefined && isThemeId(id) ? t("Restore the theme's heading") : t("Restore the question's heading");
 }
 
 /**
@@ -41,7 +42,7 @@ export class RepairMarkerCommand implements Command {
 
   async execute(uri: unknown, code: unknown, line: unknown): Promise<boolean> {
     if (!(uri instanceof vscode.Uri) || !isRepairable(code) || typeof line !== 'number') return false;
-    if (!requireTrust(code === 'marker.malformed' ? vscode.l10n.t('Repairing a marker') : vscode.l10n.t('Restoring a heading'))) return false;
+    if (!requireTrust(code === 'marker.malformed' ? t('Repairing a marker') : t('Restoring a heading'))) return false;
     const repair = repairAt(this.documents, uri, code, line);
     if (!repair) return false;
     const edit = new vscode.WorkspaceEdit();

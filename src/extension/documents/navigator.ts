@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { QuestionStatus } from '../../core/strategyDocument';
 import { showMessageWithCommands } from '../commandMessage';
 import type { ParsedDocument, StrategyDocuments } from './strategyDocuments';
+import { t } from '../l10n';
 
 /** What `revealQuestion` did: the editor it showed the section in, or why it showed none. */
 export type RevealResult = { readonly status: 'shown'; readonly editor: vscode.TextEditor } | { readonly status: 'noDocument' } | { readonly status: 'noSection' };
@@ -45,15 +46,15 @@ export class Navigator {
       // A question of a theme the document leaves out is added with its theme, not by a sync.
       const theme = entry.analysis.guide?.themes.find((t) => t.questions.some((q) => q.id === questionId));
       if (!status && theme) {
-        void showMessageWithCommands('info', vscode.l10n.t('{0} leaves out the theme "{1}": run "Add Theme…" to answer it too.', file, theme.title), {
-          title: vscode.l10n.t('Add Theme…'),
+        void showMessageWithCommands('info', t('{0} leaves out the theme "{1}": run "Add Theme…" to answer it too.', file, theme.title), {
+          title: t('Add Theme…'),
           command: 'dialogueGuide.addTheme',
           arguments: [entry.uri, [theme.id]],
         });
       } else {
         // A notification, not the status bar, which cuts a message this long short.
-        void showMessageWithCommands('info', vscode.l10n.t('This question has no section in {0} yet: "Add Missing Questions" adds it.', file), {
-          title: vscode.l10n.t('Add Missing Questions'),
+        void showMessageWithCommands('info', t('This question has no section in {0} yet: "Add Missing Questions" adds it.', file), {
+          title: t('Add Missing Questions'),
           command: 'dialogueGuide.syncDocument',
           arguments: [entry.uri],
         });
@@ -69,8 +70,8 @@ export class Navigator {
   async step(direction: 1 | -1): Promise<void> {
     const entry = this.documents.active;
     if (!entry) {
-      void showMessageWithCommands('info', vscode.l10n.t('Open a strategy document first, or create one with "New Strategy Document".'), {
-        title: vscode.l10n.t('New Strategy Document'),
+      void showMessageWithCommands('info', t('Open a strategy document first, or create one with "New Strategy Document".'), {
+        title: t('New Strategy Document'),
         command: 'dialogueGuide.newStrategyDocument',
       });
       return;
@@ -79,7 +80,7 @@ export class Navigator {
     if (open.length === 0) {
       const missing = statuses(entry).filter((q) => q.state === 'missing').length;
       void vscode.window.showInformationMessage(
-        missing > 0 ? vscode.l10n.t('Every section is answered. Questions of the guide without a section yet: {0}.', missing) : vscode.l10n.t('Every question is answered.'),
+        missing > 0 ? t('Every section is answered. Questions of the guide without a section yet: {0}.', missing) : t('Every question is answered.'),
       );
       return;
     }

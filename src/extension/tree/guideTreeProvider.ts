@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { QuestionNode, ThemeNode, TreeNode } from '../../core/guideTree';
 import { questionCount } from '../counts';
 import type { GuideTreeModel } from './guideTreeModel';
+import { onDidChangeUiLanguage, t } from '../l10n';
 
 /** Presents the GuideTreeModel as VS Code tree items. */
 export class GuideTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -10,7 +11,11 @@ export class GuideTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly model: GuideTreeModel) {
-    this.subscription = model.onDidChangeData((nodes) => this.changed.fire(nodes ? [...nodes] : undefined));
+    this.subscription = vscode.Disposable.from(
+      model.onDidChangeData((nodes) => this.changed.fire(nodes ? [...nodes] : undefined)),
+      // Descriptions and tooltips are worded afresh in the new language.
+      onDidChangeUiLanguage(() => this.changed.fire(undefined)),
+    );
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
@@ -67,7 +72,7 @@ function themeItem(node: ThemeNode): vscode.TreeItem {
   item.description =
     node.answered === undefined
       ? questionCount(total)
-      : vscode.l10n.t('{0}/{1} answered', node.answered, total);
+      : t('{0}/{1} answered', node.answered, total);
   item.tooltip = `${node.label} — ${item.description}`;
   return item;
 }
@@ -81,11 +86,11 @@ const ANSWER_ICON = {
 function answerText(node: QuestionNode): string | undefined {
   switch (node.answer) {
     case 'answered':
-      return vscode.l10n.t('answered');
+      return t('answered');
     case 'empty':
-      return vscode.l10n.t('not answered');
+      return t('not answered');
     case 'missing':
-      return vscode.l10n.t('missing from the document');
+      return t('missing from the document');
     case undefined:
       return undefined;
   }
@@ -94,11 +99,11 @@ function answerText(node: QuestionNode): string | undefined {
 function reviewText(node: QuestionNode): string | undefined {
   switch (node.review) {
     case 'new':
-      return vscode.l10n.t('new answer');
+      return t('new answer');
     case 'changed':
-      return vscode.l10n.t('changed');
+      return t('changed');
     case 'removed':
-      return vscode.l10n.t('answer removed');
+      return t('answer removed');
     case 'unchanged':
     case undefined:
       return undefined;
@@ -114,6 +119,6 @@ function questionItem(node: QuestionNode): vscode.TreeItem {
   item.iconPath = node.answer ? ANSWER_ICON[node.answer] : new vscode.ThemeIcon('question');
   // Icons are not read aloud: the answer and review state are spelled out for screen readers.
   item.accessibilityInformation = { label: [node.number, node.label, answerText(node), review].filter(Boolean).join(', ') };
-  item.command = { command: '_dialogueGuide.openQuestion', title: vscode.l10n.t('Open Question'), arguments: [node] };
+  item.command = { command: '_dialogueGuide.openQuestion', title: t('Open Question'), arguments: [node] };
   return item;
 }

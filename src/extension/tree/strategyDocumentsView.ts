@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { StrategyDocuments } from '../documents/strategyDocuments';
+import { onDidChangeUiLanguage, t } from '../l10n';
 
 /** A row of the view: a strategy document, or (in a multi-root workspace) the workspace folder it is in. */
 export type DocumentsViewNode = vscode.Uri | vscode.WorkspaceFolder;
@@ -16,7 +17,7 @@ export class StrategyDocumentsView implements vscode.TreeDataProvider<DocumentsV
 
   constructor(private readonly documents: StrategyDocuments) {
     const refresh = () => this.changed.fire();
-    this.disposables = [this.changed, documents.saved.onDidChange(refresh), documents.onDidChange(refresh), documents.onDidChangeActive(refresh)];
+    this.disposables = [this.changed, documents.saved.onDidChange(refresh), documents.onDidChange(refresh), documents.onDidChangeActive(refresh), onDidChangeUiLanguage(refresh)];
   }
 
   async getChildren(node?: DocumentsViewNode): Promise<DocumentsViewNode[]> {
@@ -49,10 +50,10 @@ export class StrategyDocumentsView implements vscode.TreeDataProvider<DocumentsV
     item.label = underFolder ? vscode.workspace.asRelativePath(uri, false) : vscode.workspace.asRelativePath(uri);
     item.contextValue = 'strategyDocument';
     const entry = this.documents.documents.find((d) => d.uri.toString() === uri.toString());
-    if (entry?.analysis.guide) item.description = vscode.l10n.t('{0}/{1} answered', entry.analysis.answered, entry.analysis.total);
+    if (entry?.analysis.guide) item.description = t('{0}/{1} answered', entry.analysis.answered, entry.analysis.total);
     if (this.documents.active?.uri.toString() === uri.toString()) item.iconPath = new vscode.ThemeIcon('eye');
     else item.iconPath = vscode.ThemeIcon.File;
-    item.command = { command: 'dialogueGuide.pickStrategyDocument', title: vscode.l10n.t('Open'), arguments: [uri] };
+    item.command = { command: 'dialogueGuide.pickStrategyDocument', title: t('Open'), arguments: [uri] };
     return item;
   }
 
