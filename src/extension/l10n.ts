@@ -45,9 +45,11 @@ export function registerUiLanguage(extensionUri: vscode.Uri): vscode.Disposable 
     let next: Readonly<Record<string, string>> | undefined;
     if (setting === 'en') next = {};
     else if (setting === 'da' && !vscodeSpeaksDanish) next = await danishBundle(extensionUri);
-    if (mine !== generation) return;
+    const nextLanguage = next === undefined ? undefined : setting;
+    // Nothing to re-word (`auto` at start-up): a refresh then would only disturb the trees.
+    if (mine !== generation || (next === override && nextLanguage === language)) return;
     override = next;
-    language = setting === 'auto' || (setting === 'da' && next === undefined) ? undefined : setting;
+    language = nextLanguage;
     changed.fire();
   };
   void apply();
