@@ -4,7 +4,7 @@ import { isCoveragePageMessage, type CoverageHostMessage, type CoveragePageMessa
 import { buildPageHtml } from '../webview/pageHtml';
 import type { WorkspaceCoverage, CoverageChange } from './coverage/workspaceCoverage';
 import type { Navigator } from './documents/navigator';
-import { t, uiLanguage } from './l10n';
+import { onDidChangeUiLanguage, t, uiLanguage } from './l10n';
 
 /**
  * The one Coverage panel: a row per strategy document of the workspace, a column per theme. It
@@ -27,7 +27,14 @@ export class CoveragePanel implements vscode.Disposable {
     private readonly coverage: WorkspaceCoverage,
     private readonly navigator: Navigator,
   ) {
-    this.disposables = [this.posted, coverage.onDidChange((change) => void this.changed(change))];
+    this.disposables = [
+      this.posted,
+      coverage.onDidChange((change) => void this.changed(change)),
+      // The page's strings are in its HTML: a new language loads it again, and it asks for the table again.
+      onDidChangeUiLanguage(() => {
+        if (this.panel) this.load(this.panel);
+      }),
+    ];
   }
 
   /** Whether the panel is open. */
@@ -71,20 +78,8 @@ export class CoveragePanel implements vscode.Disposable {
     if (this.panel && this.panel !== panel) this.panel.dispose();
     this.detach();
     this.panel = panel;
-    panel.title = t('Coverage');
     panel.webview.options = this.webviewOptions();
-    panel.webview.html = buildPageHtml(
-      {
-        cspSource: panel.webview.cspSource,
-        nonce: randomBytes(18).toString('base64'),
-        scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(this.scriptFolder, 'coveragePage.js')).toString(),
-        styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(this.mediaFolder, 'coverage.css')).toString(),
-        uiLanguage: uiLanguage(),
-      },
-      'coverage',
-      { strings: coverageStrings() },
-      false,
-    );
+    this.load(panel);
     this.panelDisposables.push(
       panel.onDidDispose(() => {
         if (this.panel === panel) {
@@ -99,6 +94,24 @@ export class CoveragePanel implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((message: unknown) => {
         if (isCoveragePageMessage(message)) void this.receive(message);
       }),
+    );
+  }
+
+  /** Sets the page's title and HTML, in the interface language; the page says `ready` when it has loaded. */
+  private load(panel: vscode.WebviewPanel): void {
+    this.ready = false;
+    panel.title = t('Coverage');
+    panel.webview.html = buildPageHtml(
+      {
+        cspSource: panel.webview.cspSource,
+        nonce: randomBytes(18).toString('base64'),
+        scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(this.scriptFolder, 'coveragePage.js')).toString(),
+        styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(this.mediaFolder, 'coverage.css')).toString(),
+        uiLanguage: uiLanguage(),
+      },
+      'coverage',
+      { strings: coverageStrings() },
+      false,
     );
   }
 

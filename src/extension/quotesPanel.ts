@@ -5,7 +5,7 @@ import { isPageMessage, isPersistedState, type HostMessage, type PageMessage, ty
 import { buildQuotesHtml } from '../webview/quotesHtml';
 import { buildQuotesViewState, findQuote, formatQuoteForCopy } from '../webview/quotesState';
 import type { GuideService } from './guideService';
-import { t, uiLanguage } from './l10n';
+import { onDidChangeUiLanguage, t, uiLanguage } from './l10n';
 
 /** A question of a guide, by id. */
 export interface QuestionRef {
@@ -51,6 +51,13 @@ export class QuotesPanel implements vscode.Disposable {
       this.selected,
       guides.onDidChange(() => this.postState()),
       vscode.window.onDidChangeTextEditorSelection((e) => this.scheduleFollow(e.textEditor)),
+      // The page's strings are in its HTML: a new language loads it again, at the same question.
+      onDidChangeUiLanguage(() => {
+        if (!this.panel) return;
+        this.ready = false;
+        this.panel.title = t('Quotes');
+        this.panel.webview.html = this.html(this.panel.webview);
+      }),
     ];
   }
 
