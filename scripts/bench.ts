@@ -8,6 +8,7 @@ import { readFrontMatter } from '../src/core/frontMatter';
 import { loadGuideLibrary } from '../src/core/guideLoader';
 import { nodeFileSystem } from '../src/node/nodeFileSystem';
 import { benchCli } from './bench-cli';
+import { benchCoverage } from './bench-coverage';
 import { benchDocuments } from './bench-documents';
 import { medianMs, type BenchRow } from './benchTiming';
 
@@ -77,7 +78,7 @@ function benchActivation(): BenchRow[] {
 }
 
 async function main(): Promise<void> {
-  const rows: BenchRow[] = [...(await benchGuide()), ...benchActivation(), ...benchFrontMatterKeys(), ...(await benchDocuments()), ...(await benchCli())];
+  const rows: BenchRow[] = [...(await benchGuide()), ...benchActivation(), ...benchFrontMatterKeys(), ...(await benchDocuments()), ...(await benchCoverage()), ...(await benchCli())];
   let missed = 0;
   for (const row of rows) {
     const ok = row.limit === undefined || row.value <= row.limit;

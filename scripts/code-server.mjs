@@ -153,11 +153,11 @@ export async function launchChromiumServer(paths) {
 }
 
 /**
- * The workbench URL that opens `folder` with the extension under development loaded and,
- * when `extensionTestsPath` is given, runs that test entry in the extension host.
- * Every path is absolute on the server's machine.
+ * The workbench URL that opens `folder` (or, given `workspaceFile`, that `.code-workspace`: a
+ * multi-root window) with the extension under development loaded and, when `extensionTestsPath`
+ * is given, runs that test entry in the extension host. Every path is absolute on the server's machine.
  */
-export function workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath, extensionEnvironment, web = false }) {
+export function workbenchUrl(server, { folder, workspaceFile, extensionDevelopmentPath, extensionTestsPath, extensionEnvironment, web = false }) {
   // The authority must be exactly the host:port the browser uses.
   const remote = (path) => `vscode-remote://${HOST}:${server.port}${path}`;
   const payload = [
@@ -168,7 +168,8 @@ export function workbenchUrl(server, { folder, extensionDevelopmentPath, extensi
     ...(web ? [['extensionDevelopmentKind', 'web']] : []),
     ...(extensionEnvironment ? [['extensionEnvironment', JSON.stringify(extensionEnvironment)]] : []),
   ];
-  return `${server.origin}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const opened = workspaceFile ? `workspace=${encodeURIComponent(workspaceFile)}` : `folder=${encodeURIComponent(folder)}`;
+  return `${server.origin}/?${opened}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 /**

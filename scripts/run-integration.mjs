@@ -4,9 +4,10 @@
 // the result through `window.codeAutomationExit`. Exits with the suite's exit code.
 //
 //   node scripts/run-integration.mjs [--entry out/test/integration/index.js]
-//     [--workspace test/fixtures/workspace] [--grep <title pattern>] [--env NAME=value]...
-//     [--restricted] [--web] [--timeout <seconds>]
+//     [--workspace test/fixtures/workspace] [--workspace-file <name>.code-workspace]
+//     [--grep <title pattern>] [--env NAME=value]... [--restricted] [--web] [--timeout <seconds>]
 //
+// `--workspace-file` opens that file of the (copied) workspace folder: a multi-root window.
 // --web runs the entry in the web-worker extension host (as vscode.dev and github.dev would):
 // the extension is laid out with a manifest without `main` (webExtensionFolder), the entry
 // (default out/test/web/index.js, a browser bundle) inside it.
@@ -28,6 +29,7 @@ const { values: options } = parseArgs({
   options: {
     entry: { type: 'string' },
     workspace: { type: 'string', default: 'test/fixtures/workspace' },
+    'workspace-file': { type: 'string' },
     grep: { type: 'string' },
     env: { type: 'string', multiple: true, default: [] },
     restricted: { type: 'boolean', default: false },
@@ -84,6 +86,7 @@ async function runEntry(timeoutMs) {
 
   const url = workbenchUrl(server, {
     folder: workspace,
+    workspaceFile: options['workspace-file'] && join(workspace, options['workspace-file']),
     extensionDevelopmentPath: extensionFolder,
     extensionTestsPath: entry,
     extensionEnvironment,

@@ -29,11 +29,13 @@ if (built) {
   await stage('unit', node(MOCHA, 'out/test/unit/**/*.test.js'), { counted: true });
 }
 const vscodeReady = built ? await provisionStage() : undefined;
-const vscodeStages = ['integration', 'restricted mode', 'web', 'harness self-test', 'e2e', 'web e2e'];
+const vscodeStages = ['integration', 'restricted mode', 'multi-root', 'web', 'harness self-test', 'e2e', 'web e2e'];
 if (vscodeReady) {
   await stage('integration', node('scripts/run-integration.mjs'), { counted: true, needsTests: true });
   // A window that does not trust the folder: the tree and quotes work, writing is refused.
   await stage('restricted mode', node('scripts/run-integration.mjs', '--restricted', '--entry', 'out/test/restricted/index.js'), { counted: true, needsTests: true });
+  // Two workspace folders in one window: the Coverage view and report cover both.
+  await stage('multi-root', node('scripts/run-integration.mjs', '--entry', 'out/test/multiroot/index.js', '--workspace', 'test/fixtures/multi-root', '--workspace-file', 'team.code-workspace'), { counted: true, needsTests: true });
   // The browser entry alone (a manifest without `main`) in the web-worker host, as in vscode.dev:
   // fails when the web bundle cannot activate, since every suite starts by activating it.
   await stage('web', node('scripts/run-integration.mjs', '--web'), { counted: true, needsTests: true });

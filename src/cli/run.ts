@@ -8,6 +8,7 @@ import { terminalText } from './escape';
 import { runGuides } from './guidesCommand';
 import { detectLocale, loadLocalisation, type Localise } from './l10n';
 import { runNew } from './newCommand';
+import { runReport } from './reportCommand';
 import { usage, type CommandName } from './usage';
 
 /** What the CLI needs from its process: `main` passes the real one, tests a recording one. */
@@ -24,6 +25,7 @@ const COMMANDS: Record<CommandName, (args: readonly string[], context: CliContex
   check: runCheck,
   diff: runDiff,
   new: runNew,
+  report: runReport,
   guides: runGuides,
 };
 

@@ -1,7 +1,7 @@
 import type { Localise } from './l10n';
 
 /** The commands, in the order help lists them. */
-export type CommandName = 'check' | 'diff' | 'new' | 'guides';
+export type CommandName = 'check' | 'diff' | 'report' | 'new' | 'guides';
 
 /** Help for one command, or for the CLI as a whole. */
 export function usage(t: Localise, command?: CommandName): string {
@@ -30,6 +30,19 @@ Options:
   --base <ref>            the branch, tag or commit to compare with (required)
   --guide-folder <folder> also load the guides in this folder (repeatable)
   --format text|json
+  --locale da|en          the language of the messages
+  -h, --help              print this help`);
+    case 'report':
+      return t(`Usage: dialogue-guide report [files or globs…] [options]
+
+Shows how far each strategy document is, theme by theme: a row per document with its answered and
+total questions per theme, its total, status and owners. Without files, covers every strategy
+document under the current folder.
+
+Options:
+  --format markdown|json|csv
+                          markdown is a table for a pull request or a GitHub job summary
+  --guide-folder <folder> also load the guides in this folder (repeatable)
   --locale da|en          the language of the messages
   -h, --help              print this help`);
     case 'new':
@@ -64,6 +77,7 @@ Options:
 Commands:
   check [files or globs…]       check strategy documents against their guide
   diff --base <ref> [files…]    show what changed since a Git ref, question by question
+  report [files…]               a table of every document's answers per theme
   new --guide <id> --title <title> --out <file.md>
                                 write a new strategy document
   guides [--json]               list the guides

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Finding, Range } from '../core/findings';
 import type { ReportedSeverity, UnansweredSetting } from '../core/severityPolicy';
 import { findingMessage } from '../l10n/findingMessages';
+import { t } from './l10n';
 
 /** The source of every diagnostic this extension reports; quick fixes recognise theirs by it. */
 export const DIAGNOSTIC_SOURCE = 'Dialogue Guide';
@@ -29,12 +30,12 @@ export function toDiagnostic(finding: Finding, severity: ReportedSeverity = find
 function diagnosticMessage(finding: Finding): string {
   // In Restricted Mode VS Code ignores the workspace's dialogueGuide.guideFolders: the guide may be a team guide waiting for trust.
   if (finding.code === 'document.unknownGuide' && !vscode.workspace.isTrusted) {
-    return vscode.l10n.t(
+    return t(
       'No loaded guide has the id "{0}". If it is a team guide from dialogueGuide.guideFolders, it loads once the folder is trusted: run "Manage Workspace Trust".',
       finding.args.id ?? '',
     );
   }
-  return findingMessage(finding, (message, args) => vscode.l10n.t(message, args));
+  return findingMessage(finding, (message, args) => t(message, args));
 }
 
 const UNANSWERED_SETTINGS: readonly string[] = ['status', 'warning', 'information', 'hint', 'off'] satisfies readonly UnansweredSetting[];

@@ -2,12 +2,15 @@ import * as vscode from 'vscode';
 import type { TreeNode } from '../core/guideTree';
 import { AddThemeCommand } from './commands/addTheme';
 import { CommandManager } from './commands/commandManager';
+import { WorkspaceCoverage } from './coverage/workspaceCoverage';
+import { registerCoveragePanel, type CoveragePanel } from './coveragePanel';
 import { GoToSectionCommand, NextUnansweredCommand, PickStrategyDocumentCommand, PreviousUnansweredCommand } from './commands/documentCommands';
 import { EndMeetingCommand, StartMeetingCommand } from './commands/meetingCommands';
 import { CopyQuestionCommand, ReloadGuidesCommand, SwitchLanguageCommand } from './commands/guideCommands';
 import { NewStrategyDocumentCommand } from './commands/newStrategyDocument';
 import { InsertQuoteCommand, OpenQuestionCommand, ShowQuotesCommand } from './commands/quoteCommands';
 import { CompareWithBaseCommand, FilterChangedCommand, PickReviewBaseCommand, StepChangedAnswerCommand } from './commands/reviewCommands';
+import { ShowCoverageCommand } from './commands/showCoverage';
 import { registerSyncQuickFix, SyncDocumentCommand } from './commands/syncDocument';
 import { registerMarkerQuickFixes, RepairMarkerCommand } from './documents/markerQuickFixes';
 import { Navigator } from './documents/navigator';
@@ -17,6 +20,7 @@ import { registerStrategyDiagnostics } from './documents/strategyDiagnostics';
 import { StrategyDocuments } from './documents/strategyDocuments';
 import { GuideService } from './guideService';
 import { MeetingPanel } from './meeting/meetingPanel';
+import { registerUiLanguage } from './l10n';
 import { registerQuotesPanel, type QuotesPanel } from './quotesPanel';
 import { registerAnswerDiffProvider } from './review/answerDiff';
 import { onlyChangedNote, reviewSummary } from './review/reviewMessages';
@@ -35,6 +39,8 @@ export interface DialogueGuideInternals {
   readonly documents: StrategyDocuments;
   readonly review: ReviewService;
   readonly meeting: MeetingPanel;
+  readonly coverage: WorkspaceCoverage;
+  readonly coveragePanel: CoveragePanel;
 }
 
 /**
@@ -50,6 +56,8 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
   const navigator = new Navigator(documents);
   const quotes = registerQuotesPanel(context.extensionUri, guides, navigator);
   const documentsView = new StrategyDocumentsView(documents);
+  const coverage = new WorkspaceCoverage(documents, guides);
+  const coveragePanel = registerCoveragePanel(context.extensionUri, coverage, navigator);
   const review = new ReviewService(documents, context.workspaceState);
   const meeting = new MeetingPanel(context.extensionUri, documents, guides);
   const follower = new TreeFollowsDocument(documents, model, view, navigator);
@@ -59,12 +67,16 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
     view.description = reviewSummary(review.current, review.asked);
   };
   context.subscriptions.push(
+    // First: every string below is worded through it; the Danish bundle is read after activation.
+    registerUiLanguage(context.extensionUri),
     guides,
     model,
     provider,
     view,
     quotes.disposable,
     documents,
+    coverage,
+    coveragePanel.disposable,
     commands,
     documentsView,
     vscode.window.registerTreeDataProvider('dialogueGuide.documents', documentsView),
@@ -97,6 +109,7 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
     new PreviousUnansweredCommand(navigator),
     new GoToSectionCommand(navigator, view),
     new PickStrategyDocumentCommand(documents),
+    new ShowCoverageCommand(coveragePanel.panel),
     new SyncDocumentCommand(documents),
     new AddThemeCommand(documents),
     new RepairMarkerCommand(documents, guides),
@@ -120,7 +133,7 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
 
   // The tree shows the built-in guide now; the configured guide folders join it when read.
   void guides.reload();
-  return { guides, model, view, quotes: quotes.panel, documents, review, meeting };
+  return { guides, model, view, quotes: quotes.panel, documents, review, meeting, coverage, coveragePanel: coveragePanel.panel };
 }
 
 export function deactivate(): void {}

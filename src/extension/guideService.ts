@@ -8,6 +8,7 @@ import { relocateGuideEntry } from '../core/relocateGuide';
 import { showMessageWithCommands } from './commandMessage';
 import { toDiagnostic } from './diagnostics';
 import { workspaceFileSystem } from './workspaceFileSystem';
+import { t } from './l10n';
 
 interface Library {
   readonly entries: readonly GuideEntry[];
@@ -133,8 +134,8 @@ export class GuideService implements vscode.Disposable {
     this.toldAboutTrust = true;
     void showMessageWithCommands(
       'info',
-      vscode.l10n.t('This folder is in Restricted Mode, so the team guides of its "dialogueGuide.guideFolders" are not loaded yet: they load once you trust the folder with "Manage Workspace Trust".'),
-      { title: vscode.l10n.t('Manage Workspace Trust'), command: 'workbench.trust.manage' },
+      t('This folder is in Restricted Mode, so the team guides of its "dialogueGuide.guideFolders" are not loaded yet: they load once you trust the folder with "Manage Workspace Trust".'),
+      { title: t('Manage Workspace Trust'), command: 'workbench.trust.manage' },
     );
   }
 

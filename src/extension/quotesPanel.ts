@@ -5,6 +5,7 @@ import { buildQuotesHtml } from '../webview/quotesHtml';
 import { buildQuotesViewState, findQuote, formatQuoteForCopy } from '../webview/quotesState';
 import type { GuideService } from './guideService';
 import { newNonce } from './webviewNonce';
+import { onDidChangeUiLanguage, t, uiLanguage } from './l10n';
 
 /** A question of a guide, by id. */
 export interface QuestionRef {
@@ -50,6 +51,13 @@ export class QuotesPanel implements vscode.Disposable {
       this.selected,
       guides.onDidChange(() => this.postState()),
       vscode.window.onDidChangeTextEditorSelection((e) => this.scheduleFollow(e.textEditor)),
+      // The page's strings are in its HTML: a new language loads it again, at the same question.
+      onDidChangeUiLanguage(() => {
+        if (!this.panel) return;
+        this.ready = false;
+        this.panel.title = t('Quotes');
+        this.panel.webview.html = this.html(this.panel.webview);
+      }),
     ];
   }
 
@@ -82,7 +90,7 @@ export class QuotesPanel implements vscode.Disposable {
     } else {
       const panel = vscode.window.createWebviewPanel(
         QuotesPanel.viewType,
-        vscode.l10n.t('Quotes'),
+        t('Quotes'),
         { viewColumn: next ?? vscode.ViewColumn.Beside, preserveFocus: options.preserveFocus ?? false },
         this.webviewOptions(),
       );
@@ -143,7 +151,7 @@ export class QuotesPanel implements vscode.Disposable {
     if (this.panel && this.panel !== panel) this.panel.dispose();
     this.detach();
     this.panel = panel;
-    panel.title = vscode.l10n.t('Quotes');
+    panel.title = t('Quotes');
     panel.webview.options = this.webviewOptions();
     panel.webview.html = this.html(panel.webview);
     this.panelDisposables.push(
@@ -216,7 +224,7 @@ export class QuotesPanel implements vscode.Disposable {
     try {
       await vscode.env.clipboard.writeText(formatQuoteForCopy(quote));
     } catch (error) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not copy the quote: {0}', String(error)));
+      void vscode.window.showErrorMessage(t('Could not copy the quote: {0}', String(error)));
       return;
     }
     this.post({ type: 'copied', quoteId });
@@ -241,7 +249,7 @@ export class QuotesPanel implements vscode.Disposable {
       nonce: newNonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.scriptFolder, 'quotesPage.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.mediaFolder, 'quotes.css')).toString(),
-      uiLanguage: vscode.env.language,
+      uiLanguage: uiLanguage(),
       strings: quotesStrings(),
       state: guide && this.selection ? buildQuotesViewState(guide, this.selection.questionId) : undefined,
     });
@@ -256,19 +264,19 @@ function nextColumn(column: vscode.ViewColumn): vscode.ViewColumn {
 /** The page's strings in VS Code's display language; `{0}` stays for the page to fill in. */
 function quotesStrings(): QuotesStrings {
   return {
-    questionHeading: vscode.l10n.t('Question {0}', '{0}'),
-    siblingsHeading: vscode.l10n.t('Questions in this theme'),
-    quotesHeading: vscode.l10n.t('Quotes'),
-    noQuotes: vscode.l10n.t('This theme has no quotes.'),
-    copy: vscode.l10n.t('Copy'),
-    copyLabel: vscode.l10n.t('Copy the quote from {0}', '{0}'),
-    copied: vscode.l10n.t('Quote copied to the clipboard.'),
-    insert: vscode.l10n.t('Insert into document'),
-    insertLabel: vscode.l10n.t('Insert the quote from {0} into the document, in the section of the cursor', '{0}'),
-    missing: vscode.l10n.t('This question is no longer in the guide.'),
-    pin: vscode.l10n.t('Pin'),
-    pinOff: vscode.l10n.t('The quotes follow the question you are answering. Pin them to keep this question.'),
-    pinOn: vscode.l10n.t('Pinned to this question. Unpin to follow the question you are answering again.'),
+    questionHeading: t('Question {0}', '{0}'),
+    siblingsHeading: t('Questions in this theme'),
+    quotesHeading: t('Quotes'),
+    noQuotes: t('This theme has no quotes.'),
+    copy: t('Copy'),
+    copyLabel: t('Copy the quote from {0}', '{0}'),
+    copied: t('Quote copied to the clipboard.'),
+    insert: t('Insert into document'),
+    insertLabel: t('Insert the quote from {0} into the document, in the section of the cursor', '{0}'),
+    missing: t('This question is no longer in the guide.'),
+    pin: t('Pin'),
+    pinOff: t('The quotes follow the question you are answering. Pin them to keep this question.'),
+    pinOn: t('Pinned to this question. Unpin to follow the question you are answering again.'),
   };
 }
 

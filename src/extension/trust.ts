@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { t } from './l10n';
 
 /**
  * Restricted Mode keeps reading safe and gates writing and Git: returns false, and says why,
@@ -7,7 +8,7 @@ import * as vscode from 'vscode';
 export function requireTrust(action: string): boolean {
   if (vscode.workspace.isTrusted) return true;
   void vscode.window
-    .showWarningMessage(vscode.l10n.t('{0} needs a trusted workspace: in Restricted Mode Dialogue Guide only reads the guide.', action), vscode.l10n.t('Manage Workspace Trust'))
+    .showWarningMessage(t('{0} needs a trusted workspace: in Restricted Mode Dialogue Guide only reads the guide.', action), t('Manage Workspace Trust'))
     .then((choice) => choice && vscode.commands.executeCommand('workbench.trust.manage'));
   return false;
 }

@@ -28,7 +28,8 @@ export class Workbench {
     private readonly browser: Browser,
     readonly page: Page,
     readonly workspace: string,
-    private readonly repo: string,
+    /** The repository, for test-results/ and the fixtures a scenario copies in. */
+    readonly repo: string,
     private readonly screenshotDir: string | undefined,
   ) {}
 

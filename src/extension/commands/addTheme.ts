@@ -5,6 +5,7 @@ import type { StrategyDocuments } from '../documents/strategyDocuments';
 import { requireTrust } from '../trust';
 import type { Command } from './commandManager';
 import { applyPlan, documentToChange } from './syncDocument';
+import { t } from '../l10n';
 
 /**
  * Adds themes of the guide that a document was scaffolded without: lists them in its `themes:`
@@ -17,14 +18,14 @@ export class AddThemeCommand implements Command {
   constructor(private readonly documents: StrategyDocuments) {}
 
   async execute(arg?: unknown, themeIds?: unknown): Promise<boolean> {
-    if (!requireTrust(vscode.l10n.t('Adding a theme'))) return false;
+    if (!requireTrust(t('Adding a theme'))) return false;
     const found = await documentToChange(this.documents, arg);
     if (!found) return false;
     const { entry, guide } = found;
     const left = entry.parsed.frontMatter ? themesLeftOut(guide, entry.parsed.frontMatter) : [];
     const file = vscode.workspace.asRelativePath(entry.uri);
     if (left.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} already covers every theme of the guide.', file));
+      void vscode.window.showInformationMessage(t('{0} already covers every theme of the guide.', file));
       return false;
     }
     let chosen: readonly string[];
@@ -34,7 +35,7 @@ export class AddThemeCommand implements Command {
       const numbers = new Map(guide.themes.map((t, i) => [t.id, i + 1]));
       const picked = await vscode.window.showQuickPick(
         left.map((theme) => ({ label: `${numbers.get(theme.id)}. ${theme.title}`, description: questionCount(theme.questions.length), id: theme.id })),
-        { title: vscode.l10n.t('Add Theme'), placeHolder: vscode.l10n.t('Which themes should {0} answer too?', file), canPickMany: true },
+        { title: t('Add Theme'), placeHolder: t('Which themes should {0} answer too?', file), canPickMany: true },
       );
       if (!picked) return false;
       chosen = picked.map((p) => p.id);

@@ -4,6 +4,7 @@ import type { Navigator } from '../documents/navigator';
 import type { StrategyDocuments } from '../documents/strategyDocuments';
 import type { Command } from './commandManager';
 import { questionArgument } from './guideCommands';
+import { t } from '../l10n';
 
 /** Goes to the next question the active strategy document has not answered. */
 export class NextUnansweredCommand implements Command {
@@ -33,7 +34,7 @@ export class GoToSectionCommand implements Command {
   async execute(arg?: unknown): Promise<void> {
     const node = questionArgument(arg, this.view);
     if (node && (await this.navigator.revealQuestion(node.guideId, node.questionId)).status === 'noDocument') {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No open strategy document answers this guide. Create one with "New Strategy Document".'));
+      void vscode.window.showInformationMessage(t('No open strategy document answers this guide. Create one with "New Strategy Document".'));
     }
   }
 }
@@ -49,13 +50,13 @@ export class PickStrategyDocumentCommand implements Command {
     }
     const uris = await this.documents.findAll();
     if (uris.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('The workspace has no strategy documents yet. Create one with "New Strategy Document".'));
+      void vscode.window.showInformationMessage(t('The workspace has no strategy documents yet. Create one with "New Strategy Document".'));
       return;
     }
     const active = this.documents.active?.uri.toString();
     const pick = await vscode.window.showQuickPick(
-      uris.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), description: uri.toString() === active ? vscode.l10n.t('active') : undefined, uri })),
-      { title: vscode.l10n.t('Strategy document for the tree'), placeHolder: vscode.l10n.t('Which strategy document should the tree show?') },
+      uris.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), description: uri.toString() === active ? t('active') : undefined, uri })),
+      { title: t('Strategy document for the tree'), placeHolder: t('Which strategy document should the tree show?') },
     );
     if (pick) await this.open(pick.uri);
   }

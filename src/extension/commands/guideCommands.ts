@@ -4,6 +4,7 @@ import type { QuestionNode, TreeNode } from '../../core/guideTree';
 import type { GuideService } from '../guideService';
 import { languageName } from '../languageNames';
 import type { Command } from './commandManager';
+import { t } from '../l10n';
 
 /** The question a command was invoked on: its tree node, or the selected row. */
 export function questionArgument(arg: unknown, view: vscode.TreeView<TreeNode>): QuestionNode | undefined {
@@ -24,11 +25,11 @@ export class CopyQuestionCommand implements Command {
   async execute(arg?: unknown): Promise<void> {
     const question = questionArgument(arg, this.view);
     if (!question) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Select a question in the Dialogue Guide view first.'));
+      void vscode.window.showInformationMessage(t('Select a question in the Dialogue Guide view first.'));
       return;
     }
     await vscode.env.clipboard.writeText(question.text);
-    vscode.window.setStatusBarMessage(vscode.l10n.t('Copied question {0}', question.number), 3000);
+    vscode.window.setStatusBarMessage(t('Copied question {0}', question.number), 3000);
   }
 }
 
@@ -53,11 +54,11 @@ export class SwitchLanguageCommand implements Command {
     const shown = new Set(this.guides.guides.map((g) => g.language));
     const items = available.map((code) => {
       const inUse = shown.has(code);
-      return { label: languageName(code), description: inUse ? vscode.l10n.t('{0}, shown now', code) : code, iconPath: inUse ? new vscode.ThemeIcon('check') : undefined, code };
+      return { label: languageName(code), description: inUse ? t('{0}, shown now', code) : code, iconPath: inUse ? new vscode.ThemeIcon('check') : undefined, code };
     });
     const quickPick = vscode.window.createQuickPick<(typeof items)[number]>();
-    quickPick.title = vscode.l10n.t('Guide language');
-    quickPick.placeholder = vscode.l10n.t('The language the guide is shown in');
+    quickPick.title = t('Guide language');
+    quickPick.placeholder = t('The language the guide is shown in');
     quickPick.items = items;
     const current = items.find((item) => item.code === this.guides.language && shown.has(item.code)) ?? items.find((item) => shown.has(item.code));
     if (current) quickPick.activeItems = [current];

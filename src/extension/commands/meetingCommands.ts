@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { t } from '../l10n';
 import type { StrategyDocuments } from '../documents/strategyDocuments';
 import type { MeetingPanel } from '../meeting/meetingPanel';
 import type { Command } from './commandManager';
@@ -24,9 +25,9 @@ export class StartMeetingCommand implements Command {
     if (!uri) return false;
     const running = this.meeting.documentUri;
     if (running) {
-      const again = vscode.l10n.t('End It and Start Again');
+      const again = t('End It and Start Again');
       const choice = await vscode.window.showWarningMessage(
-        vscode.l10n.t('A meeting over {0} is running. End it and start a new one over {1}?', vscode.workspace.asRelativePath(running), vscode.workspace.asRelativePath(uri)),
+        t('A meeting over {0} is running. End it and start a new one over {1}?', vscode.workspace.asRelativePath(running), vscode.workspace.asRelativePath(uri)),
         { modal: true },
         again,
       );
@@ -39,26 +40,26 @@ export class StartMeetingCommand implements Command {
     const entry = this.documents.get(uri);
     const file = vscode.workspace.asRelativePath(uri);
     if (!entry?.analysis.guide) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} names no guide that is loaded, so there are no questions to meet over.', file));
+      void vscode.window.showWarningMessage(t('{0} names no guide that is loaded, so there are no questions to meet over.', file));
       return false;
     }
     const given = typeof options === 'object' && options !== null ? (options as { minutesPerQuestion?: unknown }).minutesPerQuestion : undefined;
     const minutes = typeof given === 'number' && given >= 0 ? given : await this.askMinutes(entry.analysis.total);
     if (minutes === undefined) return false;
     const result = await this.meeting.start(uri, minutes > 0 ? minutes * MINUTE_MS : undefined);
-    if (result === 'noQuestions') void vscode.window.showWarningMessage(vscode.l10n.t('{0} covers no questions of its guide.', file));
+    if (result === 'noQuestions') void vscode.window.showWarningMessage(t('{0} covers no questions of its guide.', file));
     return result === 'started';
   }
 
   private async pick(): Promise<vscode.Uri | undefined> {
     const uris = await this.documents.findAll();
     if (uris.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('The workspace has no strategy documents yet. Create one with "New Strategy Document".'));
+      void vscode.window.showInformationMessage(t('The workspace has no strategy documents yet. Create one with "New Strategy Document".'));
       return undefined;
     }
     const pick = await vscode.window.showQuickPick(
       uris.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })),
-      { title: vscode.l10n.t('Start Meeting'), placeHolder: vscode.l10n.t('Which strategy document is the meeting about?') },
+      { title: t('Start Meeting'), placeHolder: t('Which strategy document is the meeting about?') },
     );
     return pick?.uri;
   }
@@ -67,14 +68,14 @@ export class StartMeetingCommand implements Command {
   private async askMinutes(questions: number): Promise<number | undefined> {
     const pick = await vscode.window.showQuickPick(
       [
-        { label: vscode.l10n.t('No timer'), minutes: 0 },
+        { label: t('No timer'), minutes: 0 },
         ...TIMER_CHOICES.map((minutes) => ({
-          label: vscode.l10n.t('{0} minutes per question', minutes),
-          description: vscode.l10n.t('{0} minutes for {1} questions', minutes * questions, questions),
+          label: t('{0} minutes per question', minutes),
+          description: t('{0} minutes for {1} questions', minutes * questions, questions),
           minutes,
         })),
       ],
-      { title: vscode.l10n.t('Start Meeting'), placeHolder: vscode.l10n.t('A timer for each question? It only shows when a question runs over.') },
+      { title: t('Start Meeting'), placeHolder: t('A timer for each question? It only shows when a question runs over.') },
     );
     return pick?.minutes;
   }

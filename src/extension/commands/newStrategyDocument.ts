@@ -10,6 +10,7 @@ import { questionCount } from '../counts';
 import { requireTrust } from '../trust';
 import type { Command } from './commandManager';
 import { MultiStepInput } from './multiStepInput';
+import { t } from '../l10n';
 
 interface Choices {
   entry?: GuideEntry;
@@ -31,7 +32,7 @@ interface Checked {
 /** Error raised for a bad argument object: shown to the user, and rejected to a caller. */
 class ArgumentError extends Error {}
 
-const problemMessage = (problem: ScaffoldProblem) => scaffoldProblemMessage(problem, (message, args) => vscode.l10n.t(message, args));
+const problemMessage = (problem: ScaffoldProblem) => scaffoldProblemMessage(problem, (message, args) => t(message, args));
 
 /**
  * Scaffolds a strategy document from a guide and opens it at the first answer. With an argument
@@ -44,7 +45,7 @@ export class NewStrategyDocumentCommand implements Command {
   constructor(private readonly guides: GuideService) {}
 
   async execute(args?: unknown): Promise<vscode.Uri | undefined> {
-    if (!requireTrust(vscode.l10n.t('Creating a strategy document'))) return undefined;
+    if (!requireTrust(t('Creating a strategy document'))) return undefined;
     if (args !== undefined && !(args instanceof vscode.Uri)) {
       let checked: Checked;
       try {
@@ -57,11 +58,11 @@ export class NewStrategyDocumentCommand implements Command {
     }
     const entries = this.guides.entries;
     if (entries.length === 0) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('No guide is loaded: see the Problems panel.'));
+      void vscode.window.showErrorMessage(t('No guide is loaded: see the Problems panel.'));
       return undefined;
     }
     const choices: Choices = entries.length === 1 ? { entry: entries[0] } : {};
-    const done = await MultiStepInput.run(vscode.l10n.t('New Strategy Document'), choices, [
+    const done = await MultiStepInput.run(t('New Strategy Document'), choices, [
       { asks: () => entries.length > 1, run: (input, state) => this.pickGuide(input, state) },
       // Until a guide is chosen, the language step counts as one to come.
       { asks: (state) => !state.entry || languagesOf(state.entry).length > 1, run: (input, state) => this.pickLanguage(input, state) },
@@ -89,18 +90,18 @@ export class NewStrategyDocumentCommand implements Command {
   }
 
   private fromArguments(args: unknown): Checked {
-    if (typeof args !== 'object' || args === null) throw new ArgumentError(vscode.l10n.t('New Strategy Document expects an argument object {0}.', '{ guide, language, themes, title, organisation, uri }'));
+    if (typeof args !== 'object' || args === null) throw new ArgumentError(t('New Strategy Document expects an argument object {0}.', '{ guide, language, themes, title, organisation, uri }'));
     const { guide, language, themes, title, organisation, uri } = args as Record<string, unknown>;
     const folder = vscode.workspace.workspaceFolders?.[0];
     let target: vscode.Uri | undefined;
     if (uri instanceof vscode.Uri) target = uri;
     else if (typeof uri === 'string' && uri !== '') {
       target = toUri(uri, folder);
-      if (!target) throw new ArgumentError(vscode.l10n.t('"uri" {0} leads outside the workspace folder: give a path inside it, or an absolute one.', uri));
+      if (!target) throw new ArgumentError(t('"uri" {0} leads outside the workspace folder: give a path inside it, or an absolute one.', uri));
     }
-    else if (uri !== undefined) throw new ArgumentError(vscode.l10n.t('"uri" must be a file URI or path.'));
+    else if (uri !== undefined) throw new ArgumentError(t('"uri" must be a file URI or path.'));
     target ??= folder && defaultLocation(folder.uri, typeof title === 'string' ? title : '');
-    if (!target) throw new ArgumentError(vscode.l10n.t('"uri" is needed when no folder is open.'));
+    if (!target) throw new ArgumentError(t('"uri" is needed when no folder is open.'));
     const checked = this.check({ guide, language, themes, title, organisation }, target);
     if (!checked.ok) throw new ArgumentError(checked.message);
     return checked;
@@ -109,7 +110,7 @@ export class NewStrategyDocumentCommand implements Command {
   private async pickGuide(input: MultiStepInput, state: Choices): Promise<boolean> {
     const entries = this.guides.entries;
     const picked = await input.pick({
-      placeholder: vscode.l10n.t('Which guide does the strategy answer?'),
+      placeholder: t('Which guide does the strategy answer?'),
       items: this.guides.guides.map((guide) => ({ label: guide.title, description: `${guide.id} ${guide.version}`, detail: guide.description, entry: findGuideEntry(entries, guide.id) })),
     });
     state.entry = picked?.[0]?.entry;
@@ -124,11 +125,11 @@ export class NewStrategyDocumentCommand implements Command {
     const preferred = state.language && languages.includes(state.language) ? state.language : inLanguage(entry, this.guides.language).language;
     const items = [preferred, ...languages.filter((l) => l !== preferred)].map((language) => ({
       label: languageName(language),
-      description: language === entry.original.language ? vscode.l10n.t('{0}, the original', language) : language,
+      description: language === entry.original.language ? t('{0}, the original', language) : language,
       detail: inLanguage(entry, language).title,
       language,
     }));
-    const picked = await input.pick({ placeholder: vscode.l10n.t('Which language is the strategy written in?'), items });
+    const picked = await input.pick({ placeholder: t('Which language is the strategy written in?'), items });
     state.language = picked?.[0]?.language;
     return state.language !== undefined;
   }
@@ -140,7 +141,7 @@ export class NewStrategyDocumentCommand implements Command {
     const remembered = items.filter((item) => state.themes?.includes(item.id));
     const selected = remembered.length > 0 ? remembered : items;
     const picked = await input.pick({
-      placeholder: vscode.l10n.t('Which themes? All are chosen; untick the ones to leave out.'),
+      placeholder: t('Which themes? All are chosen; untick the ones to leave out.'),
       items,
       canPickMany: true,
       selected,
@@ -158,7 +159,7 @@ export class NewStrategyDocumentCommand implements Command {
 
   private async askTitle(input: MultiStepInput, state: Choices): Promise<boolean> {
     state.title = await input.text({
-      prompt: vscode.l10n.t('Title of the strategy'),
+      prompt: t('Title of the strategy'),
       value: state.title ?? defaultTitle(languageOf(state)),
       validate: (value) => {
         const problem = titleProblem(value);
@@ -170,35 +171,35 @@ export class NewStrategyDocumentCommand implements Command {
   }
 
   private async askOrganisation(input: MultiStepInput, state: Choices): Promise<boolean> {
-    state.organisation = await input.text({ prompt: vscode.l10n.t('Organisation (for example the municipality); may be left empty'), value: state.organisation ?? '', validate: () => undefined });
+    state.organisation = await input.text({ prompt: t('Organisation (for example the municipality); may be left empty'), value: state.organisation ?? '', validate: () => undefined });
     return state.organisation !== undefined;
   }
 
   private async askLocation(input: MultiStepInput, state: Choices): Promise<boolean> {
     const folders = vscode.workspace.workspaceFolders ?? [];
     if (folders.length === 0) {
-      const uri = await vscode.window.showSaveDialog({ title: vscode.l10n.t('Save the strategy document'), filters: { Markdown: ['md'] } });
+      const uri = await vscode.window.showSaveDialog({ title: t('Save the strategy document'), filters: { Markdown: ['md'] } });
       if (!uri) return false;
       if (await exists(uri)) return this.refuseExisting(uri);
       state.uri = uri;
       return true;
     }
     if (folders.length > 1) {
-      const picked = await input.pick({ placeholder: vscode.l10n.t('Which workspace folder?'), items: folders.map((folder) => ({ label: folder.name, description: folder.uri.fsPath, folder })) });
+      const picked = await input.pick({ placeholder: t('Which workspace folder?'), items: folders.map((folder) => ({ label: folder.name, description: folder.uri.fsPath, folder })) });
       state.folder = picked?.[0]?.folder;
       if (!state.folder) return false;
     }
     const folder = state.folder ?? folders[0]!;
     const relativeTo = (uri: vscode.Uri) => uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
     const relative = await input.text({
-      prompt: vscode.l10n.t('Where to save it, relative to {0}', folder.name),
+      prompt: t('Where to save it, relative to {0}', folder.name),
       value: relativeTo(await freeLocation(defaultLocation(folder.uri, state.title!))),
       validate: async (value) => {
-        if (!/\.md$/i.test(value.trim())) return vscode.l10n.t('The file name must end in .md.');
+        if (!/\.md$/i.test(value.trim())) return t('The file name must end in .md.');
         const uri = inFolder(folder.uri, value);
-        if (!uri) return vscode.l10n.t('The document must be inside {0}: give a path relative to it, without "..".', folder.name);
+        if (!uri) return t('The document must be inside {0}: give a path relative to it, without "..".', folder.name);
         if (!(await exists(uri))) return undefined;
-        return vscode.l10n.t('{0} already exists: choose another name, such as {1}.', value.trim(), relativeTo(await freeLocation(uri)));
+        return t('{0} already exists: choose another name, such as {1}.', value.trim(), relativeTo(await freeLocation(uri)));
       },
     });
     state.uri = relative === undefined ? undefined : inFolder(folder.uri, relative);
@@ -206,13 +207,13 @@ export class NewStrategyDocumentCommand implements Command {
   }
 
   private refuseExisting(uri: vscode.Uri): boolean {
-    void vscode.window.showErrorMessage(vscode.l10n.t('{0} already exists: choose another name.', vscode.workspace.asRelativePath(uri)));
+    void vscode.window.showErrorMessage(t('{0} already exists: choose another name.', vscode.workspace.asRelativePath(uri)));
     return false;
   }
 
   private async create({ guide, options, uri }: Checked): Promise<vscode.Uri | undefined> {
     if (await exists(uri)) {
-      const message = vscode.l10n.t('{0} already exists: choose another name.', vscode.workspace.asRelativePath(uri));
+      const message = t('{0} already exists: choose another name.', vscode.workspace.asRelativePath(uri));
       void vscode.window.showErrorMessage(message);
       throw new ArgumentError(message);
     }
@@ -221,7 +222,7 @@ export class NewStrategyDocumentCommand implements Command {
     const edit = new vscode.WorkspaceEdit();
     edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
     if (!(await vscode.workspace.applyEdit(edit))) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not create {0}.', vscode.workspace.asRelativePath(uri)));
+      void vscode.window.showErrorMessage(t('Could not create {0}.', vscode.workspace.asRelativePath(uri)));
       return undefined;
     }
     const document = await vscode.workspace.openTextDocument(uri);
@@ -265,7 +266,7 @@ function languageOf(state: Choices): string {
 const DEFAULT_TITLES: Readonly<Record<string, string>> = { da: 'Strategi for sociale medier', en: 'Social media strategy' };
 
 function defaultTitle(language: string): string {
-  return DEFAULT_TITLES[language] ?? vscode.l10n.t('Social media strategy');
+  return DEFAULT_TITLES[language] ?? t('Social media strategy');
 }
 
 /** `relative` resolved in `folder`; undefined when it leads outside (`..`, or an absolute path). */

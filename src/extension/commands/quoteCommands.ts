@@ -10,6 +10,7 @@ import type { QuotesPanel } from '../quotesPanel';
 import { requireTrust } from '../trust';
 import type { Command } from './commandManager';
 import { questionArgument } from './guideCommands';
+import { t } from '../l10n';
 
 /** Opens (or updates) the quotes panel for a question: the argument, the selection, or a pick. */
 export class ShowQuotesCommand implements Command {
@@ -46,7 +47,7 @@ export class ShowQuotesCommand implements Command {
     const questions = this.roots().flatMap((g) => g.children.flatMap((t) => t.children));
     const pick = await vscode.window.showQuickPick(
       questions.map((q) => ({ label: `${q.number} ${q.label}`, detail: q.text, node: q })),
-      { title: vscode.l10n.t('Show Quotes'), placeHolder: vscode.l10n.t('Choose a question'), matchOnDetail: true },
+      { title: t('Show Quotes'), placeHolder: t('Choose a question'), matchOnDetail: true },
     );
     return pick?.node;
   }
@@ -93,11 +94,11 @@ export class InsertQuoteCommand implements Command {
   ) {}
 
   async execute(arg?: unknown): Promise<boolean> {
-    if (!requireTrust(vscode.l10n.t('Inserting a quote'))) return false;
+    if (!requireTrust(t('Inserting a quote'))) return false;
     const editor = this.editor();
     const entry = editor && this.documents.get(editor.document.uri);
     if (!editor || !entry) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Put the cursor in a question\'s section of a strategy document to insert a quote there.'));
+      void vscode.window.showInformationMessage(t('Put the cursor in a question\'s section of a strategy document to insert a quote there.'));
       return false;
     }
     const line = editor.selection.active.line;
@@ -105,7 +106,7 @@ export class InsertQuoteCommand implements Command {
     const guideId = entry.parsed.frontMatter?.guide;
     const guideEntry = guideId === undefined ? undefined : findGuideEntry(this.guides.entries, guideId);
     if (!section || !guideEntry) {
-      void vscode.window.showInformationMessage(guideEntry ? vscode.l10n.t('Put the cursor in a question\'s section to insert a quote there: outside a section it would belong to no question.') : vscode.l10n.t('The document names no loaded guide, so it has no quotes to insert.'));
+      void vscode.window.showInformationMessage(guideEntry ? t('Put the cursor in a question\'s section to insert a quote there: outside a section it would belong to no question.') : t('The document names no loaded guide, so it has no quotes to insert.'));
       return false;
     }
     const guide = inLanguage(guideEntry, entry.parsed.frontMatter?.language ?? guideEntry.original.language);
@@ -113,7 +114,7 @@ export class InsertQuoteCommand implements Command {
     let quote: Quote | undefined;
     if (isRecord(arg) && typeof arg.quoteId === 'string') {
       if (arg.guideId !== guideEntry.id) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('This quote is from another guide than the one the document follows ("{0}").', guideEntry.id));
+        void vscode.window.showInformationMessage(t('This quote is from another guide than the one the document follows ("{0}").', guideEntry.id));
         return false;
       }
       quote = quotes.find((q) => q.id === arg.quoteId);
@@ -144,17 +145,17 @@ export class InsertQuoteCommand implements Command {
           ],
     );
     if (items.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('The guide has no quotes.'));
+      void vscode.window.showInformationMessage(t('The guide has no quotes.'));
       return undefined;
     }
-    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Insert Quote'), placeHolder: vscode.l10n.t('Choose a quote to insert'), matchOnDetail: true });
+    const picked = await vscode.window.showQuickPick(items, { title: t('Insert Quote'), placeHolder: t('Choose a quote to insert'), matchOnDetail: true });
     return picked?.quote;
   }
 
   private async insert(editor: vscode.TextEditor, entry: ParsedDocument, quote: Quote, line: number): Promise<boolean> {
     const edit = planQuoteInsertion(entry.text, entry.parsed, this.guides.entries, quote, line);
     if (!edit) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('The quote cannot be inserted here without changing another answer: put the cursor on a line of its own in the section.'));
+      void vscode.window.showWarningMessage(t('The quote cannot be inserted here without changing another answer: put the cursor on a line of its own in the section.'));
       return false;
     }
     const workspaceEdit = new vscode.WorkspaceEdit();

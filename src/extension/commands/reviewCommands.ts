@@ -13,18 +13,19 @@ import type { GuideTreeModel } from '../tree/guideTreeModel';
 import { requireTrust } from '../trust';
 import type { Command } from './commandManager';
 import { questionArgument } from './guideCommands';
+import { t } from '../l10n';
 
 /** Tells the user to open a strategy document, with New Strategy Document as a button. */
 function askForDocument(): void {
-  void showMessageWithCommands('info', vscode.l10n.t('Open a strategy document first, or create one with "New Strategy Document".'), {
-    title: vscode.l10n.t('New Strategy Document'),
+  void showMessageWithCommands('info', t('Open a strategy document first, or create one with "New Strategy Document".'), {
+    title: t('New Strategy Document'),
     command: 'dialogueGuide.newStrategyDocument',
   });
 }
 
 /** The review, refreshed if none was made yet; tells the user why not when it cannot compare. */
 async function usableReview(review: ReviewService): Promise<ReadyReview | undefined> {
-  if (!requireTrust(vscode.l10n.t('Comparing with a Git base'))) return undefined;
+  if (!requireTrust(t('Comparing with a Git base'))) return undefined;
   review.ask();
   const state = review.current ?? (await review.refresh());
   if (!state) {
@@ -56,7 +57,7 @@ export class CompareWithBaseCommand implements Command {
     if (!state) return;
     const questionId = this.questionOf(arg);
     if (!questionId) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Select a question in the Dialogue Guide view first.'));
+      void vscode.window.showInformationMessage(t('Select a question in the Dialogue Guide view first.'));
       return;
     }
     // The row's inline button does not select the row; selecting it makes Next Changed Answer go on from here.
@@ -79,7 +80,7 @@ async function openAnswerDiff(state: ReadyReview, questionId: string, guides: Gu
   const guide = guides.guide(state.guideId);
   const question = guide && findQuestion(guide, questionId)?.question;
   const label = question ? `${question.number} ${question.label}` : questionId;
-  const title = vscode.l10n.t('{0} ({1} ↔ now)', label, state.base);
+  const title = t('{0} ({1} ↔ now)', label, state.base);
   await vscode.commands.executeCommand('vscode.diff', answerUri(state.uri, questionId, 'base'), answerUri(state.uri, questionId, 'current'), title, { preview: true });
 }
 
@@ -103,7 +104,7 @@ export class StepChangedAnswerCommand implements Command {
     if (!state) return;
     const changed = state.review.questions.filter((q) => q.change !== 'unchanged').map((q) => q.questionId);
     if (changed.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No answer changed since {0}.', state.base));
+      void vscode.window.showInformationMessage(t('No answer changed since {0}.', state.base));
       return;
     }
     const selected = this.view.selection[0];
@@ -128,7 +129,7 @@ export class PickReviewBaseCommand implements Command {
   ) {}
 
   async execute(base?: unknown): Promise<void> {
-    if (!requireTrust(vscode.l10n.t('Comparing with a Git base'))) return;
+    if (!requireTrust(t('Comparing with a Git base'))) return;
     const uri = this.documents.active?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
     if (typeof base === 'string' && base.trim()) {
       await this.review.chooseBase(uri, base.trim());
@@ -161,13 +162,13 @@ export class PickReviewBaseCommand implements Command {
     const current = this.review.base(uri);
     const setting = this.review.settingBase(uri);
     const pick = vscode.window.createQuickPick<Item>();
-    pick.title = vscode.l10n.t('Review base');
-    pick.placeholder = vscode.l10n.t('Compare answers with… (type a commit or ref to use it)');
+    pick.title = t('Review base');
+    pick.placeholder = t('Compare answers with… (type a commit or ref to use it)');
     const fixed: Item[] = [
       ...(this.review.chosenBase(uri) !== undefined
-        ? [{ label: vscode.l10n.t('$(discard) Follow the setting: {0}', setting), description: 'dialogueGuide.review.base', ref: undefined }]
+        ? [{ label: t('$(discard) Follow the setting: {0}', setting), description: 'dialogueGuide.review.base', ref: undefined }]
         : []),
-      { label: 'HEAD', description: vscode.l10n.t('the last commit'), ref: 'HEAD' },
+      { label: 'HEAD', description: t('the last commit'), ref: 'HEAD' },
     ];
     pick.items = fixed;
     pick.busy = true;
@@ -180,7 +181,7 @@ export class PickReviewBaseCommand implements Command {
       pick.onDidHide(() => resolve(undefined));
     });
     pick.show();
-    const kinds: Record<Ref['type'], string> = { 0: vscode.l10n.t('branch'), 1: vscode.l10n.t('remote branch'), 2: vscode.l10n.t('tag') };
+    const kinds: Record<Ref['type'], string> = { 0: t('branch'), 1: t('remote branch'), 2: t('tag') };
     const refs = await reviewBaseRefs(this.review, uri);
     const items = [...fixed, ...refs.map((r) => ({ label: r.name, description: `${kinds[r.type]} ${r.commit?.slice(0, 7) ?? ''}`.trim(), ref: r.name }))];
     pick.items = items;

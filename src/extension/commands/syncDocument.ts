@@ -6,6 +6,7 @@ import type { ParsedDocument, StrategyDocuments } from '../documents/strategyDoc
 import { DIAGNOSTIC_SOURCE } from '../diagnostics';
 import { requireTrust } from '../trust';
 import type { Command } from './commandManager';
+import { t } from '../l10n';
 
 /** The strategy document a command works on, open in an editor buffer, and its guide; undefined after saying why not. */
 export async function documentToChange(documents: StrategyDocuments, arg: unknown): Promise<{ entry: ParsedDocument; guide: Guide } | undefined> {
@@ -14,12 +15,12 @@ export async function documentToChange(documents: StrategyDocuments, arg: unknow
   if (uri && !documents.get(uri)?.version) await vscode.workspace.openTextDocument(uri).then(undefined, () => undefined);
   const entry = uri && documents.get(uri);
   if (!entry) {
-    void showMessageWithCommands('info', vscode.l10n.t('Open a strategy document first, or create one with "New Strategy Document".'), { title: vscode.l10n.t('New Strategy Document'), command: 'dialogueGuide.newStrategyDocument' });
+    void showMessageWithCommands('info', t('Open a strategy document first, or create one with "New Strategy Document".'), { title: t('New Strategy Document'), command: 'dialogueGuide.newStrategyDocument' });
     return undefined;
   }
   const guide = entry.analysis.guide;
   if (!guide) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('{0} names no loaded guide: see the Problems panel.', vscode.workspace.asRelativePath(entry.uri)));
+    void vscode.window.showErrorMessage(t('{0} names no loaded guide: see the Problems panel.', vscode.workspace.asRelativePath(entry.uri)));
     return undefined;
   }
   return { entry, guide };
@@ -47,7 +48,7 @@ export class SyncDocumentCommand implements Command {
   constructor(private readonly documents: StrategyDocuments) {}
 
   async execute(arg?: unknown): Promise<boolean> {
-    if (!requireTrust(vscode.l10n.t('Adding missing questions'))) return false;
+    if (!requireTrust(t('Adding missing questions'))) return false;
     const found = await documentToChange(this.documents, arg);
     if (!found) return false;
     const { entry, guide } = found;
@@ -56,13 +57,13 @@ export class SyncDocumentCommand implements Command {
       const file = vscode.workspace.asRelativePath(entry.uri);
       // A document scaffolded with some themes gets the others through Add Theme, not here.
       if (entry.parsed.frontMatter && themesLeftOut(guide, entry.parsed.frontMatter).length > 0) {
-        void showMessageWithCommands('info', vscode.l10n.t('{0} has every question of its themes. To answer another theme, run "Add Theme…".', file), {
-          title: vscode.l10n.t('Add Theme…'),
+        void showMessageWithCommands('info', t('{0} has every question of its themes. To answer another theme, run "Add Theme…".', file), {
+          title: t('Add Theme…'),
           command: 'dialogueGuide.addTheme',
           arguments: [entry.uri],
         });
       } else {
-        vscode.window.setStatusBarMessage(vscode.l10n.t('{0} already has every question of the guide.', file), 4000);
+        vscode.window.setStatusBarMessage(t('{0} already has every question of the guide.', file), 4000);
       }
       return true;
     }
@@ -73,15 +74,15 @@ export class SyncDocumentCommand implements Command {
 function refusal(reason: SyncRefusal, file: string): string {
   switch (reason) {
     case 'conflict':
-      return vscode.l10n.t('{0} has Git conflict markers: resolve the conflict first; nothing was changed.', file);
+      return t('{0} has Git conflict markers: resolve the conflict first; nothing was changed.', file);
     case 'frontMatter':
-      return vscode.l10n.t('The front matter of {0} is broken: fix it first (see the Problems panel); nothing was changed.', file);
+      return t('The front matter of {0} is broken: fix it first (see the Problems panel); nothing was changed.', file);
     case 'guideMismatch':
-      return vscode.l10n.t('{0} follows another guide; nothing was changed.', file);
+      return t('{0} follows another guide; nothing was changed.', file);
     case 'ambiguous':
-      return vscode.l10n.t('{0} has text whose question cannot be told (see the warnings in the Problems panel): repair it first; nothing was changed.', file);
+      return t('{0} has text whose question cannot be told (see the warnings in the Problems panel): repair it first; nothing was changed.', file);
     case 'unsafe':
-      return vscode.l10n.t("Adding the missing questions to {0} would not keep its structure as it is (an unclosed code block or HTML near the end?); nothing was changed.", file);
+      return t("Adding the missing questions to {0} would not keep its structure as it is (an unclosed code block or HTML near the end?); nothing was changed.", file);
   }
 }
 
@@ -93,7 +94,7 @@ export function registerSyncQuickFix(): vscode.Disposable {
       provideCodeActions(document, _range, context) {
         const missing = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.code === 'question.missing');
         if (missing.length === 0) return [];
-        const action = new vscode.CodeAction(vscode.l10n.t('Add the missing questions of the guide'), vscode.CodeActionKind.QuickFix);
+        const action = new vscode.CodeAction(t('Add the missing questions of the guide'), vscode.CodeActionKind.QuickFix);
         action.diagnostics = missing;
         action.isPreferred = true;
         action.command = { command: 'dialogueGuide.syncDocument', title: action.title, arguments: [document.uri] };

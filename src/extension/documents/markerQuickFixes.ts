@@ -7,6 +7,7 @@ import { DIAGNOSTIC_SOURCE, toRange } from '../diagnostics';
 import type { GuideService } from '../guideService';
 import { requireTrust } from '../trust';
 import type { StrategyDocuments } from './strategyDocuments';
+import { t } from '../l10n';
 
 const REPAIRABLE = ['marker.malformed', 'marker.noHeading', 'quote.changed', 'quote.attribution'] as const;
 type RepairableCode = (typeof REPAIRABLE)[number];
@@ -19,13 +20,13 @@ function isRepairable(code: unknown): code is RepairableCode {
 function titleOf(code: RepairableCode, id: string | undefined): string {
   switch (code) {
     case 'marker.malformed':
-      return vscode.l10n.t('Repair the marker');
+      return t('Repair the marker');
     case 'marker.noHeading':
-      return id !== undefined && isThemeId(id) ? vscode.l10n.t("Restore the theme's heading") : vscode.l10n.t("Restore the question's heading");
+      return id !== undefined && isThemeId(id) ? t("Restore the theme's heading") : t("Restore the question's heading");
     case 'quote.changed':
-      return vscode.l10n.t("Restore the guide's wording of the quote");
+      return t("Restore the guide's wording of the quote");
     case 'quote.attribution':
-      return vscode.l10n.t("Restore the guide's attribution of the quote");
+      return t("Restore the guide's attribution of the quote");
   }
 }
 
@@ -33,12 +34,12 @@ function titleOf(code: RepairableCode, id: string | undefined): string {
 function actionOf(code: RepairableCode): string {
   switch (code) {
     case 'marker.malformed':
-      return vscode.l10n.t('Repairing a marker');
+      return t('Repairing a marker');
     case 'marker.noHeading':
-      return vscode.l10n.t('Restoring a heading');
+      return t('Restoring a heading');
     case 'quote.changed':
     case 'quote.attribution':
-      return vscode.l10n.t('Restoring a quote');
+      return t('Restoring a quote');
   }
 }
 

@@ -2,9 +2,16 @@ import * as vscode from 'vscode';
 import type { QuestionStatus } from '../../core/strategyDocument';
 import { showMessageWithCommands } from '../commandMessage';
 import type { ParsedDocument, StrategyDocuments } from './strategyDocuments';
+import { t } from '../l10n';
 
 /** What `revealQuestion` did: the editor it showed the section in, or why it showed none. */
 export type RevealResult = { readonly status: 'shown'; readonly editor: vscode.TextEditor } | { readonly status: 'noDocument' } | { readonly status: 'noSection' };
+
+/** Where a revealed section is shown: in the group that shows the document already, else in `viewColumn`. */
+export interface RevealOptions {
+  readonly preserveFocus?: boolean;
+  readonly viewColumn?: vscode.ViewColumn;
+}
 
 /** Moves the editor between questions of strategy documents. */
 export class Navigator {
@@ -15,24 +22,39 @@ export class Navigator {
    * needed: in the group that shows it already, else in `viewColumn` (the active group when not
    * given). A document without the section says so, offering "Add Missing Questions".
    */
-  async revealQuestion(guideId: string, questionId: string, options: { preserveFocus?: boolean; viewColumn?: vscode.ViewColumn } = {}): Promise<RevealResult> {
+  async revealQuestion(guideId: string, questionId: string, options: RevealOptions = {}): Promise<RevealResult> {
     const entry = await this.documentFor(guideId);
     if (!entry) return { status: 'noDocument' };
+    return this.revealIn(entry, questionId, options);
+  }
+
+  /**
+   * Reveals a question's section in the strategy document at `uri` (the Coverage view names the
+   * document), making it the active strategy document; says so, as `revealQuestion` does, when it has no section.
+   */
+  async revealQuestionIn(uri: vscode.Uri, questionId: string, options: RevealOptions = {}): Promise<RevealResult> {
+    await this.documents.activate(uri);
+    const entry = this.documents.get(uri);
+    if (!entry) return { status: 'noDocument' };
+    return this.revealIn(entry, questionId, options);
+  }
+
+  private async revealIn(entry: ParsedDocument, questionId: string, options: RevealOptions): Promise<RevealResult> {
     const status = statuses(entry).find((q) => q.question.id === questionId);
     if (!status?.section) {
       const file = vscode.workspace.asRelativePath(entry.uri);
       // A question of a theme the document leaves out is added with its theme, not by a sync.
       const theme = entry.analysis.guide?.themes.find((t) => t.questions.some((q) => q.id === questionId));
       if (!status && theme) {
-        void showMessageWithCommands('info', vscode.l10n.t('{0} leaves out the theme "{1}": run "Add Theme…" to answer it too.', file, theme.title), {
-          title: vscode.l10n.t('Add Theme…'),
+        void showMessageWithCommands('info', t('{0} leaves out the theme "{1}": run "Add Theme…" to answer it too.', file, theme.title), {
+          title: t('Add Theme…'),
           command: 'dialogueGuide.addTheme',
           arguments: [entry.uri, [theme.id]],
         });
       } else {
         // A notification, not the status bar, which cuts a message this long short.
-        void showMessageWithCommands('info', vscode.l10n.t('This question has no section in {0} yet: "Add Missing Questions" adds it.', file), {
-          title: vscode.l10n.t('Add Missing Questions'),
+        void showMessageWithCommands('info', t('This question has no section in {0} yet: "Add Missing Questions" adds it.', file), {
+          title: t('Add Missing Questions'),
           command: 'dialogueGuide.syncDocument',
           arguments: [entry.uri],
         });
@@ -48,8 +70,8 @@ export class Navigator {
   async step(direction: 1 | -1): Promise<void> {
     const entry = this.documents.active;
     if (!entry) {
-      void showMessageWithCommands('info', vscode.l10n.t('Open a strategy document first, or create one with "New Strategy Document".'), {
-        title: vscode.l10n.t('New Strategy Document'),
+      void showMessageWithCommands('info', t('Open a strategy document first, or create one with "New Strategy Document".'), {
+        title: t('New Strategy Document'),
         command: 'dialogueGuide.newStrategyDocument',
       });
       return;
@@ -58,7 +80,7 @@ export class Navigator {
     if (open.length === 0) {
       const missing = statuses(entry).filter((q) => q.state === 'missing').length;
       void vscode.window.showInformationMessage(
-        missing > 0 ? vscode.l10n.t('Every section is answered. Questions of the guide without a section yet: {0}.', missing) : vscode.l10n.t('Every question is answered.'),
+        missing > 0 ? t('Every section is answered. Questions of the guide without a section yet: {0}.', missing) : t('Every question is answered.'),
       );
       return;
     }

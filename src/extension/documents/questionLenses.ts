@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { findQuestion } from '../../core/guide';
 import { displayName } from '../../core/strategyDocument';
 import type { StrategyDocuments } from './strategyDocuments';
+import { t } from '../l10n';
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
 
@@ -32,8 +33,8 @@ export function registerQuestionLenses(documents: StrategyDocuments): vscode.Dis
         const line = section.lines.start;
         return [
           new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
-            title: vscode.l10n.t('Show quotes'),
-            tooltip: vscode.l10n.t("Show this theme's quotes beside the editor"),
+            title: t('Show quotes'),
+            tooltip: t("Show this theme's quotes beside the editor"),
             command: 'dialogueGuide.showQuotes',
             // The answer is being typed in the editor: the quotes open beside it and the keyboard stays there.
             arguments: [{ guideId: guide.id, questionId: section.questionId, preserveFocus: true }],
@@ -55,7 +56,7 @@ export function registerQuestionLenses(documents: StrategyDocuments): vscode.Dis
       hover.supportHtml = false;
       // Named as the tree names the question; the theme, whose quotes these are, under it.
       hover.appendMarkdown(`**${markdownText(displayName(found.question))}**\n\n${markdownText(found.theme.title)}\n\n`);
-      if (found.theme.quotes.length === 0) hover.appendMarkdown(markdownText(vscode.l10n.t('This theme has no quotes.')));
+      if (found.theme.quotes.length === 0) hover.appendMarkdown(markdownText(t('This theme has no quotes.')));
       for (const quote of found.theme.quotes) {
         hover.appendMarkdown(`> ${markdownText(quote.text)}\n>\n> — ${markdownText(`${quote.speaker}, ${quote.time}`)}\n\n`);
       }

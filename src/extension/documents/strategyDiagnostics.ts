@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { editorSeverityPolicy, severityFor } from '../../core/severityPolicy';
 import { toDiagnostic, unansweredSetting } from '../diagnostics';
+import { onDidChangeUiLanguage } from '../l10n';
 import type { StrategyDocuments } from './strategyDocuments';
 
 /** Publishes each open strategy document's findings to the Problems panel, as it is typed. */
@@ -26,6 +27,9 @@ export function registerStrategyDiagnostics(documents: StrategyDocuments): vscod
     documents.onDidChange(publish),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('dialogueGuide.diagnostics.unanswered')) for (const entry of documents.documents) publish(entry.uri);
+    }),
+    onDidChangeUiLanguage(() => {
+      for (const entry of documents.documents) publish(entry.uri);
     }),
     // Restricted Mode words a missing guide differently (see toDiagnostic).
     vscode.workspace.onDidGrantWorkspaceTrust(() => {

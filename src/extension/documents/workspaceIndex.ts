@@ -34,8 +34,8 @@ export function isWithin(key: string, container: string): boolean {
  * created or changed, so each saved version of a document is parsed once.
  */
 export class WorkspaceIndex implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  /** Fires when a document was added, changed or removed, or the workspace folders changed. */
+  private readonly changed = new vscode.EventEmitter<readonly vscode.Uri[] | undefined>();
+  /** Fires with the documents added, changed or removed; with undefined when the workspace folders changed, so any may have. */
   readonly onDidChange = this.changed.event;
   private readonly fileChanged = new vscode.EventEmitter<FileEvent>();
   /** Fires for every file or folder of the workspace created, changed or deleted on disk, whether or not it was scanned. */
@@ -66,7 +66,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
         this.scan = undefined;
-        this.changed.fire();
+        this.changed.fire(undefined);
       }),
     ];
   }
@@ -76,6 +76,12 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.scan ??= this.scanWorkspace();
     const found = [...(await this.scan).values()];
     return found.sort((a, b) => a.uri.path.localeCompare(b.uri.path));
+  }
+
+  /** The saved strategy document at `uri`, if it is one. */
+  async get(uri: vscode.Uri): Promise<IndexedDocument | undefined> {
+    this.scan ??= this.scanWorkspace();
+    return (await this.scan).get(uri.toString());
   }
 
   private async scanWorkspace(): Promise<Map<string, IndexedDocument>> {
@@ -110,7 +116,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.generations.delete(key);
     if (entry) documents.set(key, entry);
     else if (!documents.delete(key)) return;
-    this.changed.fire();
+    this.changed.fire([uri]);
   }
 
   private async deleted(uri: vscode.Uri): Promise<void> {
@@ -119,9 +125,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     const inside = (found: string) => isWithin(found, uri.toString());
     // A read still under way for a deleted file is dropped when it ends.
     for (const pending of [...this.generations.keys()].filter(inside)) this.generations.delete(pending);
-    const removed = [...documents.keys()].filter(inside);
-    for (const found of removed) documents.delete(found);
-    if (removed.length > 0) this.changed.fire();
+    const removed = [...documents.values()].filter((found) => inside(found.uri.toString()));
+    for (const found of removed) documents.delete(found.uri.toString());
+    if (removed.length > 0) this.changed.fire(removed.map((found) => found.uri));
   }
 
   dispose(): void {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { t, uiLanguage } from '../l10n';
 import { findQuestion, type Guide } from '../../core/guide';
 import { lineBreakOf } from '../../core/lines';
 import { endMeeting, goTo, nextTheme, skip, startMeeting, step, type Meeting, type MeetingQuestion } from '../../core/meeting';
@@ -350,7 +351,7 @@ export class MeetingPanel implements vscode.Disposable {
     try {
       await vscode.env.clipboard.writeText(summaryMarkdown(this.summary, meetingStrings()));
     } catch (error) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not copy the summary: {0}', String(error)));
+      void vscode.window.showErrorMessage(t('Could not copy the summary: {0}', String(error)));
       return;
     }
     this.postMessage({ type: 'copied' });
@@ -381,7 +382,7 @@ export class MeetingPanel implements vscode.Disposable {
     }
     const scripts = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    const panel = vscode.window.createWebviewPanel(MeetingPanel.viewType, vscode.l10n.t('Meeting'), vscode.ViewColumn.Active, {
+    const panel = vscode.window.createWebviewPanel(MeetingPanel.viewType, t('Meeting'), vscode.ViewColumn.Active, {
       enableScripts: true,
       enableCommandUris: false,
       localResourceRoots: [scripts, media],
@@ -393,7 +394,7 @@ export class MeetingPanel implements vscode.Disposable {
       nonce: newNonce(),
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(scripts, 'meetingPage.js')).toString(),
       styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'meeting.css')).toString(),
-      uiLanguage: vscode.env.language,
+      uiLanguage: uiLanguage(),
       rootId: 'meeting',
       data: { strings: meetingStrings() },
     });
@@ -435,60 +436,60 @@ function unwrittenNotes(session: Session, guide: Guide): SummaryView['unwritten'
 function noteNotice(problem: NoteProblem): string {
   switch (problem) {
     case 'restricted':
-      return vscode.l10n.t('Restricted Mode: the notes are shown but not written to the document. Trust the folder to take notes here.');
+      return t('Restricted Mode: the notes are shown but not written to the document. Trust the folder to take notes here.');
     case 'noSection':
-      return vscode.l10n.t('This question has no section in the document, so notes cannot be written. Add it with "Add Missing Questions".');
+      return t('This question has no section in the document, so notes cannot be written. Add it with "Add Missing Questions".');
     case 'duplicate':
-      return vscode.l10n.t('This question has more than one section in the document, so notes are not written. Remove the duplicate first.');
+      return t('This question has more than one section in the document, so notes are not written. Remove the duplicate first.');
     case 'conflict':
-      return vscode.l10n.t('The document has Git conflict markers, so notes are not written. Resolve the conflict first.');
+      return t('The document has Git conflict markers, so notes are not written. Resolve the conflict first.');
     case 'ambiguous':
-      return vscode.l10n.t('Some of the document cannot be told apart by question (see the Problems panel), so notes are not written.');
+      return t('Some of the document cannot be told apart by question (see the Problems panel), so notes are not written.');
     case 'unsafe':
-      return vscode.l10n.t("This note would reach outside the question's section (a heading, a marker or an unclosed block), so it is not written.");
+      return t("This note would reach outside the question's section (a heading, a marker or an unclosed block), so it is not written.");
     case 'changed':
-      return vscode.l10n.t('The document changed while you typed; the field shows the document. Your text is kept below.');
+      return t('The document changed while you typed; the field shows the document. Your text is kept below.');
     case 'failed':
-      return vscode.l10n.t('The note could not be written; the document is unchanged. Your text is kept below.');
+      return t('The note could not be written; the document is unchanged. Your text is kept below.');
   }
 }
 
 /** The page's words, in the user's language. */
 export function meetingStrings(): MeetingStrings {
   return {
-    next: vscode.l10n.t('Next'),
-    previous: vscode.l10n.t('Previous'),
-    nextTheme: vscode.l10n.t('Next theme'),
-    skip: vscode.l10n.t('Skip'),
-    goTo: vscode.l10n.t('Go to question'),
-    fullScreen: vscode.l10n.t('Full screen'),
-    end: vscode.l10n.t('End Meeting'),
-    themeProgress: vscode.l10n.t('Theme {0} of {1}', '{0}', '{1}'),
-    progress: vscode.l10n.t('Question {0} of {1}', '{0}', '{1}'),
-    inTheme: vscode.l10n.t('{0} of {1} in this theme', '{0}', '{1}'),
-    quotes: vscode.l10n.t('Quotes'),
-    showQuotes: vscode.l10n.t('Show the quotes'),
-    hideQuotes: vscode.l10n.t('Hide the quotes'),
-    noQuotes: vscode.l10n.t('This theme has no quotes.'),
-    notes: vscode.l10n.t('Notes for {0}', '{0}'),
-    question: vscode.l10n.t('Question {0}', '{0}'),
-    announce: vscode.l10n.t('Question {0}: {1}', '{0}', '{1}'),
-    time: vscode.l10n.t('Question time'),
-    totalTime: vscode.l10n.t('Meeting'),
-    overTime: vscode.l10n.t('over time'),
-    kept: vscode.l10n.t('Typed here but not in the document:'),
-    restoreKept: vscode.l10n.t('Add it below the note'),
-    summary: vscode.l10n.t('Meeting summary'),
-    copyMarkdown: vscode.l10n.t('Copy as Markdown'),
-    copied: vscode.l10n.t('Summary copied to the clipboard.'),
-    wroteNothing: vscode.l10n.t('Ending the meeting wrote nothing to the document; the notes were written as they were typed.'),
-    summaryQuestion: vscode.l10n.t('Question'),
-    themeHeading: vscode.l10n.t('Theme'),
-    summaryOutcome: vscode.l10n.t('Outcome'),
-    summaryTime: vscode.l10n.t('Time'),
-    summaryCounts: vscode.l10n.t('Discussed {0}, skipped {1}, not reached {2}. Total time {3}.', '{0}', '{1}', '{2}', '{3}'),
-    unwritten: vscode.l10n.t('Typed in the meeting but not in the document'),
-    outcomes: { discussed: vscode.l10n.t('Discussed'), skipped: vscode.l10n.t('Skipped'), notReached: vscode.l10n.t('Not reached') },
-    navigation: vscode.l10n.t('Meeting navigation'),
+    next: t('Next'),
+    previous: t('Previous'),
+    nextTheme: t('Next theme'),
+    skip: t('Skip'),
+    goTo: t('Go to question'),
+    fullScreen: t('Full screen'),
+    end: t('End Meeting'),
+    themeProgress: t('Theme {0} of {1}', '{0}', '{1}'),
+    progress: t('Question {0} of {1}', '{0}', '{1}'),
+    inTheme: t('{0} of {1} in this theme', '{0}', '{1}'),
+    quotes: t('Quotes'),
+    showQuotes: t('Show the quotes'),
+    hideQuotes: t('Hide the quotes'),
+    noQuotes: t('This theme has no quotes.'),
+    notes: t('Notes for {0}', '{0}'),
+    question: t('Question {0}', '{0}'),
+    announce: t('Question {0}: {1}', '{0}', '{1}'),
+    time: t('Question time'),
+    totalTime: t('Meeting'),
+    overTime: t('over time'),
+    kept: t('Typed here but not in the document:'),
+    restoreKept: t('Add it below the note'),
+    summary: t('Meeting summary'),
+    copyMarkdown: t('Copy as Markdown'),
+    copied: t('Summary copied to the clipboard.'),
+    wroteNothing: t('Ending the meeting wrote nothing to the document; the notes were written as they were typed.'),
+    summaryQuestion: t('Question'),
+    themeHeading: t('Theme'),
+    summaryOutcome: t('Outcome'),
+    summaryTime: t('Time'),
+    summaryCounts: t('Discussed {0}, skipped {1}, not reached {2}. Total time {3}.', '{0}', '{1}', '{2}', '{3}'),
+    unwritten: t('Typed in the meeting but not in the document'),
+    outcomes: { discussed: t('Discussed'), skipped: t('Skipped'), notReached: t('Not reached') },
+    navigation: t('Meeting navigation'),
   };
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { QuestionMarks, QuestionNode, ThemeNode, TreeNode } from '../../core/guideTree';
 import { questionCount } from '../counts';
 import type { GuideTreeModel } from './guideTreeModel';
+import { onDidChangeUiLanguage, t } from '../l10n';
 
 /** Presents the GuideTreeModel as VS Code tree items. */
 export class GuideTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -10,7 +11,11 @@ export class GuideTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly model: GuideTreeModel) {
-    this.subscription = model.onDidChangeData((nodes) => this.changed.fire(nodes ? [...nodes] : undefined));
+    this.subscription = vscode.Disposable.from(
+      model.onDidChangeData((nodes) => this.changed.fire(nodes ? [...nodes] : undefined)),
+      // Descriptions and tooltips are worded afresh in the new language.
+      onDidChangeUiLanguage(() => this.changed.fire(undefined)),
+    );
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
@@ -71,7 +76,7 @@ function themeItem(node: ThemeNode, answered: number | undefined): vscode.TreeIt
   item.description =
     answered === undefined
       ? questionCount(total)
-      : vscode.l10n.t('{0}/{1} answered', answered, total);
+      : t('{0}/{1} answered', answered, total);
   item.tooltip = `${node.label} — ${item.description}`;
   return item;
 }
@@ -85,11 +90,11 @@ const ANSWER_ICON = {
 function answerText({ answer }: QuestionMarks): string | undefined {
   switch (answer) {
     case 'answered':
-      return vscode.l10n.t('answered');
+      return t('answered');
     case 'empty':
-      return vscode.l10n.t('not answered');
+      return t('not answered');
     case 'missing':
-      return vscode.l10n.t('missing from the document');
+      return t('missing from the document');
     case undefined:
       return undefined;
   }
@@ -98,11 +103,11 @@ function answerText({ answer }: QuestionMarks): string | undefined {
 function reviewText({ review }: QuestionMarks): string | undefined {
   switch (review) {
     case 'new':
-      return vscode.l10n.t('new answer');
+      return t('new answer');
     case 'changed':
-      return vscode.l10n.t('changed');
+      return t('changed');
     case 'removed':
-      return vscode.l10n.t('answer removed');
+      return t('answer removed');
     case 'unchanged':
     case undefined:
       return undefined;
@@ -118,6 +123,6 @@ function questionItem(node: QuestionNode, marks: QuestionMarks): vscode.TreeItem
   item.iconPath = marks.answer ? ANSWER_ICON[marks.answer] : new vscode.ThemeIcon('question');
   // Icons are not read aloud: the answer and review state are spelled out for screen readers.
   item.accessibilityInformation = { label: [node.number, node.label, answerText(marks), review].filter(Boolean).join(', ') };
-  item.command = { command: '_dialogueGuide.openQuestion', title: vscode.l10n.t('Open Question'), arguments: [node] };
+  item.command = { command: '_dialogueGuide.openQuestion', title: t('Open Question'), arguments: [node] };
   return item;
 }

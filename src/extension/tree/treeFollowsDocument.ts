@@ -3,6 +3,7 @@ import type { AnswerMark, ReviewMark, TreeNode } from '../../core/guideTree';
 import type { Navigator } from '../documents/navigator';
 import type { ParsedDocument, StrategyDocuments } from '../documents/strategyDocuments';
 import type { GuideTreeModel } from './guideTreeModel';
+import { t } from '../l10n';
 
 /** Answer marks for the tree from an analysed document. */
 function answerMarks(entry: ParsedDocument | undefined): Map<string, AnswerMark> | undefined {
@@ -44,7 +45,7 @@ export class TreeFollowsDocument implements vscode.Disposable {
     const entry = this.documents.active;
     this.model.annotate({ guideId: entry?.analysis.guide?.id, answers: answerMarks(entry), review: this.review });
     const guide = entry?.analysis.guide;
-    const answered = entry && guide ? vscode.l10n.t('{0}: {1}/{2} answered', vscode.workspace.asRelativePath(entry.uri), entry.analysis.answered, entry.analysis.total) : undefined;
+    const answered = entry && guide ? t('{0}: {1}/{2} answered', vscode.workspace.asRelativePath(entry.uri), entry.analysis.answered, entry.analysis.total) : undefined;
     this.view.message = [answered, this.reviewNote].filter(Boolean).join(' — ') || undefined;
   }
 
