@@ -109,6 +109,7 @@ export class CoveragePanel implements vscode.Disposable {
       uiLanguage: uiLanguage(),
       rootId: 'coverage',
       data: { strings: coverageStrings() },
+      status: false,
     });
   }
 

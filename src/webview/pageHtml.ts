@@ -14,6 +14,8 @@ export interface PageHtmlOptions {
   readonly rootId: string;
   /** JSON-safe values for the script, each as `data-<key>` on `<body>` (keys are lower-case words). */
   readonly data: Readonly<Record<string, unknown>>;
+  /** Whether the page has a live status line to announce things in (default true). */
+  readonly status?: boolean;
 }
 
 /**
@@ -41,8 +43,7 @@ export function buildPageHtml(options: PageHtmlOptions): string {
 </head>
 <body${data}>
 <main id="${a(options.rootId)}"></main>
-<p id="status" class="status" role="status" aria-live="polite"></p>
-<script nonce="${a(options.nonce)}" src="${a(options.scriptUri)}"></script>
+${options.status === false ? '' : '<p id="status" class="status" role="status" aria-live="polite"></p>\n'}<script nonce="${a(options.nonce)}" src="${a(options.scriptUri)}"></script>
 </body>
 </html>
 `;

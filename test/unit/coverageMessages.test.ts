@@ -33,7 +33,7 @@ describe('Coverage page messages', () => {
 });
 
 describe('the Coverage page shell', () => {
-  const html = buildPageHtml({ cspSource: 'https://x.vscode-cdn.net', nonce: 'abc123', scriptUri: 'https://x/coveragePage.js', styleUri: 'https://x/coverage.css', uiLanguage: 'da', rootId: 'coverage', data: { strings: { title: 'Dækning "</body><script>alert(1)</script>' } } });
+  const html = buildPageHtml({ cspSource: 'https://x.vscode-cdn.net', nonce: 'abc123', scriptUri: 'https://x/coveragePage.js', styleUri: 'https://x/coverage.css', uiLanguage: 'da', rootId: 'coverage', data: { strings: { title: 'Dækning "</body><script>alert(1)</script>' } }, status: false });
 
   it('allows scripts only with the nonce, and no inline style', () => {
     assert.match(html, /content="default-src &#39;none&#39;; style-src https:\/\/x.vscode-cdn.net; script-src &#39;nonce-abc123&#39;; font-src https:\/\/x.vscode-cdn.net"/);
