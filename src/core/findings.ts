@@ -58,7 +58,9 @@ export type FindingCode =
   | 'frontMatter.aliases'
   | 'marker.misplaced'
   | 'heading.endsAnswer'
-  | 'translation.order';
+  | 'translation.order'
+  | 'marker.formerId'
+  | 'document.behindGuide';
 
 /** One problem, located in a file, with the values its message needs. */
 export interface Finding {

@@ -42,6 +42,9 @@ export interface QuestionNode extends NodeBase {
   readonly questionId: string;
   readonly number: string;
   readonly text: string;
+  /** The guide's hint and follow-up questions, for the tooltip. */
+  readonly hint: string | undefined;
+  readonly probes: readonly string[];
   answer: AnswerMark | undefined;
   review: ReviewMark | undefined;
   readonly children: readonly [];
@@ -76,6 +79,8 @@ export function buildGuideTree(guides: readonly Guide[]): GuideNode[] {
           label: question.label,
           number: question.number,
           text: question.text,
+          hint: question.hint,
+          probes: question.probes ?? [],
           answer: undefined,
           review: undefined,
           parent: themeNode,

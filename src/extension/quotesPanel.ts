@@ -256,6 +256,8 @@ function quotesStrings(): QuotesStrings {
     siblingsHeading: vscode.l10n.t('Questions in this theme'),
     quotesHeading: vscode.l10n.t('Quotes'),
     noQuotes: vscode.l10n.t('This theme has no quotes.'),
+    hintHeading: vscode.l10n.t('Hint'),
+    probesHeading: vscode.l10n.t('Follow-up questions'),
     copy: vscode.l10n.t('Copy'),
     copyLabel: vscode.l10n.t('Copy the quote from {0}', '{0}'),
     copied: vscode.l10n.t('Quote copied to the clipboard.'),

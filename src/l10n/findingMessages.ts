@@ -92,6 +92,16 @@ export function findingMessage(finding: Finding, t: Translate): string {
       return t("This looks like a marker, but inside a list, a quote or split over lines it marks no question: put it on a line of its own, at the start of the line.", a);
     case 'heading.endsAnswer':
       return t("This heading ends the answer to {question} above it, so the text under it counts for no question. (Text with a line of --- right under it is a heading: leave a blank line above --- for a horizontal rule.)", named(a));
+    case 'marker.formerId':
+      return t('"{id}" is the former id of question {question}, now "{newId}": its answer counts for that question. Rewrite the marker as {expected}.', a);
+    case 'document.behindGuide':
+      return [
+        t('The document was written for version {version} of the guide; the guide is now at version {guideVersion}.', a),
+        ...(a.added ? [t('New questions: {added}.', a)] : []),
+        ...(a.renamed ? [t('Renamed questions: {renamed}.', a)] : []),
+        ...(a.removed ? [t('Questions no longer in the guide: {removed}.', a)] : []),
+        t('Add Missing Questions (or dialogue-guide sync) brings it up to date; no answer is changed.', a),
+      ].join(' ');
     case 'translation.order':
       return t("\"{id}\" is number {number} in the original ({language}) but stands elsewhere here: the guide is shown in the original's order and numbered as there.", a);
   }
@@ -114,6 +124,8 @@ function typeName(type: string, t: Translate): string {
       return t('a number', {});
     case 'list':
       return t('a list', {});
+    case 'strings':
+      return t('a list of texts', {});
     case 'object':
       return t('a mapping of keys to values', {});
     case 'language':

@@ -6,15 +6,16 @@ import { DIAGNOSTIC_SOURCE, toRange } from '../diagnostics';
 import { requireTrust } from '../trust';
 import type { StrategyDocuments } from './strategyDocuments';
 
-type RepairableCode = 'marker.malformed' | 'marker.noHeading';
+type RepairableCode = 'marker.malformed' | 'marker.noHeading' | 'marker.formerId';
 
 function isRepairable(code: unknown): code is RepairableCode {
-  return code === 'marker.malformed' || code === 'marker.noHeading';
+  return code === 'marker.malformed' || code === 'marker.noHeading' || code === 'marker.formerId';
 }
 
 /** The quick fix's title; a theme's marker (an id without a slash) gets the theme's heading back. */
 function titleOf(code: RepairableCode, id: string | undefined): string {
   if (code === 'marker.malformed') return vscode.l10n.t('Repair the marker');
+  if (code === 'marker.formerId') return vscode.l10n.t("Rewrite the marker with the question's new id");
   return id !== undefined && isThemeId(id) ? vscode.l10n.t("Restore the theme's heading") : vscode.l10n.t("Restore the question's heading");
 }
 
@@ -41,7 +42,7 @@ export class RepairMarkerCommand implements Command {
 
   async execute(uri: unknown, code: unknown, line: unknown): Promise<boolean> {
     if (!(uri instanceof vscode.Uri) || !isRepairable(code) || typeof line !== 'number') return false;
-    if (!requireTrust(code === 'marker.malformed' ? vscode.l10n.t('Repairing a marker') : vscode.l10n.t('Restoring a heading'))) return false;
+    if (!requireTrust(code === 'marker.noHeading' ? vscode.l10n.t('Restoring a heading') : vscode.l10n.t('Repairing a marker'))) return false;
     const repair = repairAt(this.documents, uri, code, line);
     if (!repair) return false;
     const edit = new vscode.WorkspaceEdit();

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Guide } from '../../../src/core/guide';
+import { findQuestion, type Guide } from '../../../src/core/guide';
 import { readFrontMatter } from '../../../src/core/frontMatter';
-import { scaffoldStrategyDocument } from '../../../src/core/scaffold';
+import { probeLines, scaffoldStrategyDocument } from '../../../src/core/scaffold';
 import { readSimpleFrontMatter } from '../../../src/core/simpleFrontMatter';
 import { analyseStrategyDocument, parseStrategyDocument } from '../../../src/core/strategyDocument';
 import { applyEdits, planSync } from '../../../src/core/sync';
@@ -29,7 +29,8 @@ const themeSpec = (id: string): fc.Arbitrary<ThemeSpec> =>
   fc.record({
     id: fc.constant(id),
     title: guideText,
-    questions: fc.uniqueArray(fc.tuple(slug, guideText), { minLength: 1, maxLength: 5, selector: ([s]) => s }),
+    // Follow-up questions are guide text too, hostile lookalikes included: the scaffold writes them into the section.
+    questions: fc.uniqueArray(fc.tuple(slug, guideText, fc.array(guideText, { maxLength: 2 })), { minLength: 1, maxLength: 5, selector: ([s]) => s }),
     quotes: fc.array(fc.record({ text: guideText, speaker: guideText, time: guideText }), { maxLength: 2 }),
   });
 
@@ -177,6 +178,12 @@ const frontMatterText = (() => {
     .map(([lines, eol, bom]) => (bom ? '\ufeff' : '') + ['---', ...lines, '---', ''].join(eol));
 })();
 
+/** What the scaffold writes under a question's marker: its follow-up questions' comment, in the document's line breaks. */
+function probesBelow(guide: Guide, id: string, eol: string): string {
+  const probes = findQuestion(guide, id)?.question.probes ?? [];
+  return probes.length === 0 ? '' : probeLines(probes).join(eol);
+}
+
 /** Property checks by name, each run over `numRuns` generated cases. */
 export const strategyDocumentProperties: Readonly<Record<string, (numRuns: number) => void>> = {
   'keeps every answer byte for byte through scaffold, answers and a sync with a changed guide': (numRuns) => fc.assert(fc.property(scenarios(false), (s) => {
@@ -187,7 +194,7 @@ export const strategyDocumentProperties: Readonly<Record<string, (numRuns: numbe
     assert.equal(document.frontMatter?.organisation, s.organisation);
     const sections = new Map(document.sections.map((section) => [section.questionId, section]));
     for (const [id, answer] of s.answers) {
-      const expected = expectedAnswer(answer, s.placements.get(id)!, s.eol);
+      const expected = expectedAnswer(answer, s.placements.get(id)!, s.eol, probesBelow(s.oldGuide, id, s.eol));
       assert.equal(sections.get(id)?.answer, expected, id);
       assert.equal(sections.get(id)?.state, expected.replace(/<!--[\s\S]*?-->/g, '').trim() === '' ? 'empty' : 'answered', id);
     }
@@ -205,7 +212,8 @@ export const strategyDocumentProperties: Readonly<Record<string, (numRuns: numbe
     const answers = new Map(document.sections.map((section) => [section.questionId, section.answer]));
     for (const question of s.oldGuide.themes.flatMap((t) => t.questions)) {
       const answer = s.answers.get(question.id);
-      assert.equal(answers.get(question.id), answer === undefined ? '' : expectedAnswer(answer, s.placements.get(question.id)!, s.eol), question.id);
+      const below = probesBelow(s.oldGuide, question.id, s.eol);
+      assert.equal(answers.get(question.id), answer === undefined ? below : expectedAnswer(answer, s.placements.get(question.id)!, s.eol, below), question.id);
     }
   }), { numRuns }),
 
