@@ -8,6 +8,8 @@ import { terminalText } from './escape';
 import { runGuides } from './guidesCommand';
 import { detectLocale, loadLocalisation, type Localise } from './l10n';
 import { runNew } from './newCommand';
+import { runNewGuide } from './newGuideCommand';
+import { runSync } from './syncCommand';
 import { usage, type CommandName } from './usage';
 
 /** What the CLI needs from its process: `main` passes the real one, tests a recording one. */
@@ -25,6 +27,8 @@ const COMMANDS: Record<CommandName, (args: readonly string[], context: CliContex
   diff: runDiff,
   new: runNew,
   guides: runGuides,
+  sync: runSync,
+  'new-guide': runNewGuide,
 };
 
 function isCommand(name: string | undefined): name is CommandName {

@@ -6,6 +6,12 @@ import { splitItemId, themeIdOf, type Guide, type GuideEntry, type Question, typ
 /** The file that makes a folder a guide; every other `.md` file in it is a theme. */
 export const GUIDE_FILE = 'guide.md';
 
+/**
+ * Where a repository keeps guides of its own, relative to its root (a workspace folder, or the
+ * folder the CLI runs in): loaded without configuration, before any `guideFolders`/`--guide-folder`.
+ */
+export const DEFAULT_GUIDE_FOLDER = '.dialogue-guide/guides';
+
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 const LANGUAGE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
@@ -53,6 +59,16 @@ const QUOTE_FIELDS: Record<string, Field> = {
   time: { type: 'string', required: true },
   source: { type: 'string', required: false },
 };
+
+/** Whether `id` can be a guide's or theme's id: lowercase letters, digits and single hyphens. */
+export function isSlug(id: string): boolean {
+  return SLUG.test(id);
+}
+
+/** Whether `code` reads as a language code such as `da`, `en` or `en-GB`. */
+export function isLanguageCode(code: string): boolean {
+  return LANGUAGE.test(code);
+}
 
 /** A guide, when it loaded without errors, and everything found on the way. */
 export interface GuideLoadResult {

@@ -326,7 +326,7 @@ function checkGuideVersion(document: StrategyDocument, guide: Guide, report: Rep
   const themeIds = new Set(guide.themes.map((t) => t.id));
   const removed = document.sections.filter((s) => !questionForMarker(guide, s.questionId) && themeIds.has(themeIdOf(s.questionId) ?? ''));
   const list = (items: readonly string[]) => items.join(', ');
-  report('document.behindGuide', 'info', document.guideVersionRange ?? document.guideRange ?? lineRange(0), {
+  report('document.behindGuide', 'warning', document.guideVersionRange ?? document.guideRange ?? lineRange(0), {
     version,
     guideVersion: guide.version,
     added: list(added.map((q) => q.number)),
