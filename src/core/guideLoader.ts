@@ -70,6 +70,23 @@ export function isLanguageCode(code: string): boolean {
   return LANGUAGE.test(code);
 }
 
+/** The objects of the guide format, each with the keys it may have. */
+export type GuideObject = 'guide' | 'theme' | 'question' | 'quote';
+
+/** Every key the format knows, per object, in the order the starter guide writes them: for completions, hovers and the schemas. */
+export const GUIDE_KEYS: Readonly<Record<GuideObject, readonly string[]>> = {
+  guide: Object.keys(GUIDE_FIELDS),
+  theme: Object.keys(THEME_FIELDS),
+  question: Object.keys(QUESTION_FIELDS),
+  quote: Object.keys(QUOTE_FIELDS),
+};
+
+/** Whether `key` of `object` must be there. */
+export function isRequiredKey(object: GuideObject, key: string): boolean {
+  const fields = { guide: GUIDE_FIELDS, theme: THEME_FIELDS, question: QUESTION_FIELDS, quote: QUOTE_FIELDS }[object];
+  return fields[key]?.required ?? false;
+}
+
 /** A guide, when it loaded without errors, and everything found on the way. */
 export interface GuideLoadResult {
   readonly guide?: Guide;

@@ -4,6 +4,7 @@ import { AddThemeCommand } from './commands/addTheme';
 import { CommandManager } from './commands/commandManager';
 import { GoToSectionCommand, NextUnansweredCommand, PickStrategyDocumentCommand, PreviousUnansweredCommand } from './commands/documentCommands';
 import { CopyQuestionCommand, ReloadGuidesCommand, SwitchLanguageCommand } from './commands/guideCommands';
+import { NewGuideCommand } from './commands/newGuide';
 import { NewStrategyDocumentCommand } from './commands/newStrategyDocument';
 import { OpenQuestionCommand, ShowQuotesCommand } from './commands/quoteCommands';
 import { CompareWithBaseCommand, FilterChangedCommand, PickReviewBaseCommand, StepChangedAnswerCommand } from './commands/reviewCommands';
@@ -14,6 +15,7 @@ import { registerProgressStatusBar } from './documents/progressStatusBar';
 import { registerQuestionLenses } from './documents/questionLenses';
 import { registerStrategyDiagnostics } from './documents/strategyDiagnostics';
 import { StrategyDocuments } from './documents/strategyDocuments';
+import { registerGuideFiles } from './guideFiles';
 import { GuideService } from './guideService';
 import { registerQuotesPanel, type QuotesPanel } from './quotesPanel';
 import { registerAnswerDiffProvider } from './review/answerDiff';
@@ -76,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
     registerQuestionLenses(documents),
     registerSyncQuickFix(),
     registerMarkerQuickFixes(documents),
+    registerGuideFiles(guides),
   );
 
   commands.register(
@@ -85,6 +88,7 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
     new SwitchLanguageCommand(guides),
     new ReloadGuidesCommand(guides),
     new NewStrategyDocumentCommand(guides),
+    new NewGuideCommand(guides),
     new NextUnansweredCommand(navigator),
     new PreviousUnansweredCommand(navigator),
     new GoToSectionCommand(navigator, view),
