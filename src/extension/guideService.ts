@@ -159,7 +159,12 @@ export class GuideService implements vscode.Disposable {
     this.watched = key;
     for (const watcher of this.watchers) watcher.dispose();
     this.watchers = folders.map((folder) => {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'));
+      // Inside a workspace folder the pattern is based on that folder, which exists and is watched
+      // already: a watcher based on a folder not yet created would never fire.
+      const workspaceFolder = vscode.workspace.getWorkspaceFolder(folder);
+      const relative = workspaceFolder && folder.path.slice(workspaceFolder.uri.path.replace(/\/$/, '').length + 1);
+      const pattern = workspaceFolder && relative ? new vscode.RelativePattern(workspaceFolder, `${relative}/**`) : new vscode.RelativePattern(folder, '**');
+      const watcher = vscode.workspace.createFileSystemWatcher(pattern);
       const changed = (uri: vscode.Uri) => this.scheduler.changed(uri.toString());
       return vscode.Disposable.from(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
     });
