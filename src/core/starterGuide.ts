@@ -136,10 +136,9 @@ export function starterGuideFiles(request: StarterGuideRequest, texts: StarterTe
     `    time: ${yamlString(texts.quote.time)}`,
     c('quote.source', '    '),
     `    source: ${yamlString(texts.quote.source)}`,
+    // Said here, not in the body: the whole body is the introduction, a comment in it included.
+    c('theme.intro'),
     '---',
-    '',
-    // The intro is Markdown after the front matter; its comment is an HTML comment, which no preview shows.
-    `<!-- ${oneLine(texts.comments['theme.intro']).replace(/--/g, '- -')} -->`,
     '',
     oneLine(texts.themeIntro),
     '',
