@@ -178,6 +178,17 @@ const frontMatterText = (() => {
     .map(([lines, eol, bom]) => (bom ? '\ufeff' : '') + ['---', ...lines, '---', ''].join(eol));
 })();
 
+/** `guide` with every other question renamed (`<id>-omdoebt`, which no generated slug can be), its old id in `formerIds`. */
+function renamedEveryOther(guide: Guide): Guide {
+  return {
+    ...guide,
+    themes: guide.themes.map((theme) => ({
+      ...theme,
+      questions: theme.questions.map((q, i) => (i % 2 === 0 ? { ...q, id: `${q.id}-omdoebt`, formerIds: [q.id] } : q)),
+    })),
+  };
+}
+
 /** What the scaffold writes under a question's marker: its follow-up questions' comment, in the document's line breaks. */
 function probesBelow(guide: Guide, id: string, eol: string): string {
   const probes = findQuestion(guide, id)?.question.probes ?? [];
@@ -204,6 +215,22 @@ export const strategyDocumentProperties: Readonly<Record<string, (numRuns: numbe
     assert.deepEqual(problems, []);
     assert.equal(analysis.total, s.newGuide.themes.reduce((n, t) => n + t.questions.length, 0));
     assert.equal(synced(after, s.newGuide), after, 'a second sync adds nothing');
+  }), { numRuns }),
+
+  'keeps every answer byte for byte when questions are renamed, through a sync that rewrites their markers': (numRuns) => fc.assert(fc.property(scenarios(true), (s) => {
+    const renamed = renamedEveryOther(s.newGuide);
+    const before = writeDocument(s.oldGuide, s);
+    const after = synced(before, renamed);
+    const document = parseStrategyDocument(after, 'strategi.md');
+    const sections = new Map(document.sections.map((section) => [section.questionId, section]));
+    for (const [id, answer] of s.answers) {
+      const now = renamed.themes.flatMap((t) => t.questions).find((q) => q.id === id || q.formerIds?.includes(id))!.id;
+      assert.equal(sections.get(now)?.answer, expectedAnswer(answer, s.placements.get(id)!, s.eol, probesBelow(s.oldGuide, id, s.eol)), `${id} → ${now}`);
+      if (now !== id) assert.ok(!sections.has(id), `no marker of ${id} is left`);
+    }
+    const analysis = analyseStrategyDocument(document, [entryOf(renamed)]);
+    assert.ok(!analysis.findings.some((f) => f.code === 'marker.formerId' || f.code === 'question.missing'), JSON.stringify(analysis.findings.map((f) => f.code)));
+    assert.equal(synced(after, renamed), after, 'a second sync changes nothing');
   }), { numRuns }),
 
   'credits every answer to the question it is typed under, wherever in the section, byte for byte': (numRuns) => fc.assert(fc.property(scenarios(true), (s) => {
