@@ -107,8 +107,9 @@ export class GuideService implements vscode.Disposable {
   }
 
   /**
-   * Loads the configured guide folders again, beside the built-in guide; problems go to the
-   * Problems panel with their file and line. With no guide folders, it reads nothing.
+   * Loads the default and the configured guide folders again, beside the built-in guide; problems
+   * go to the Problems panel with their file and line. When none of the folders exists, it reads
+   * nothing but their (missing) entries.
    */
   async reload(): Promise<void> {
     const generation = ++this.generation;
