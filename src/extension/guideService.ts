@@ -118,7 +118,7 @@ export class GuideService implements vscode.Disposable {
     // The default folder is there only in repositories that keep guides; the others are read as configured.
     const folders = (await Promise.all(candidates.map(async (uri) => ((await exists(uri)) ? [uri] : [])))).flat();
     const library = folders.length === 0 ? this.builtIn : await this.loadWithBuiltIn(folders);
-    const waiting = !vscode.workspace.isTrusted && (await workspaceNamesGuideFolders());
+    const waiting = !vscode.workspace.isTrusted && (await workspaceHasTeamGuides());
     // Reloads overlap when settings change quickly: only the newest may publish.
     if (generation !== this.generation) return;
     if (waiting !== this.waiting) {
@@ -177,7 +177,7 @@ export class GuideService implements vscode.Disposable {
     this.toldAboutTrust = true;
     void showMessageWithCommands(
       'info',
-      vscode.l10n.t('This folder is in Restricted Mode, so the team guides of its "dialogueGuide.guideFolders" are not loaded yet: they load once you trust the folder with "Manage Workspace Trust".'),
+      vscode.l10n.t('This folder is in Restricted Mode, so its team guides (in .dialogue-guide/guides/ or "dialogueGuide.guideFolders") are not loaded yet: they load once you trust the folder with "Manage Workspace Trust".'),
       { title: vscode.l10n.t('Manage Workspace Trust'), command: 'workbench.trust.manage' },
     );
   }
@@ -198,11 +198,16 @@ function defaultGuideFolders(): vscode.Uri[] {
 
 
 /**
- * Whether the workspace's own settings (a folder's `.vscode/settings.json`, the `.code-workspace`
- * file) name `dialogueGuide.guideFolders`. In Restricted Mode VS Code hides such values from the
- * configuration API, so the files are read as text (reading is safe: nothing in them is run).
+ * Whether the workspace has team guides that Restricted Mode keeps out: a workspace folder's
+ * `.dialogue-guide/guides/`, or its own settings (a folder's `.vscode/settings.json`, the
+ * `.code-workspace` file) naming `dialogueGuide.guideFolders`. In Restricted Mode VS Code hides
+ * such values from the configuration API, so the files are read as text (reading is safe: nothing
+ * in them is run).
  */
-async function workspaceNamesGuideFolders(): Promise<boolean> {
+async function workspaceHasTeamGuides(): Promise<boolean> {
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    if (await exists(vscode.Uri.joinPath(folder.uri, ...DEFAULT_GUIDE_FOLDER.split('/')))) return true;
+  }
   const files = (vscode.workspace.workspaceFolders ?? []).map((f) => vscode.Uri.joinPath(f.uri, '.vscode', 'settings.json'));
   const workspaceFile = vscode.workspace.workspaceFile;
   if (workspaceFile && workspaceFile.scheme !== 'untitled') files.push(workspaceFile);
