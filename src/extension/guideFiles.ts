@@ -47,6 +47,11 @@ export function registerGuideFiles(guides: GuideService): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && schedule(e.document)),
     vscode.workspace.onDidOpenTextDocument(schedule),
+    // Closed without saving, the buffer's findings no longer stand: the reload publishes the saved file's.
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      clearTimeout(pending.get(document.uri.toString()));
+      if (isGuideFile(document)) guides.fileChanged(document.uri);
+    }),
     // A reload publishes the findings of the files on disk: an open file with unsaved edits gets its own back.
     guides.onDidChange(() => vscode.workspace.textDocuments.filter((d) => d.isDirty).forEach(schedule)),
     { dispose: () => pending.forEach((timer) => clearTimeout(timer)) },

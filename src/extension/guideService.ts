@@ -86,6 +86,11 @@ export class GuideService implements vscode.Disposable {
     return this.roots;
   }
 
+  /** Reloads soon when `uri` is a guide file: after an editor with unsaved changes to it closes, its findings are the saved file's again. */
+  fileChanged(uri: vscode.Uri): void {
+    this.scheduler.changed(uri.toString());
+  }
+
   /** The guide diagnostics of `uri`, checked as its editor buffer stands: the live check of an open guide file publishes here. */
   setFileDiagnostics(uri: vscode.Uri, findings: readonly Finding[]): void {
     this.diagnostics.set(uri, findings.map((f) => toDiagnostic(f)));

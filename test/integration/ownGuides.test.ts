@@ -66,5 +66,11 @@ describe('Guides of your own', () => {
 
     await editor.edit((edit) => edit.replace(new vscode.Range(line, 4, line, 9), 'label'));
     await waitFor('the typo to leave Problems', () => !vscode.languages.getDiagnostics(theme).some((d) => d.code === 'field.unknown'), 5_000);
+
+    // Typed again and closed without saving: the findings are the saved file's again.
+    await editor.edit((edit) => edit.replace(new vscode.Range(line, 4, line, 9), 'lable'));
+    await waitFor('the typo in Problems again', () => vscode.languages.getDiagnostics(theme).some((d) => d.code === 'field.unknown'), 5_000);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await waitFor('the saved file\'s findings', () => !vscode.languages.getDiagnostics(theme).some((d) => d.code === 'field.unknown'));
   });
 });
