@@ -46,8 +46,9 @@ function languageAsJson(guide: Guide) {
       order: theme.order,
       title: theme.title,
       intro: theme.intro,
-      questions: theme.questions.map(({ id, number, label, text }) => ({ id, number, label, text })),
-      quotes: theme.quotes.map(({ id, text, speaker, time }) => ({ id, text, speaker, time })),
+      // Optional keys are always listed (empty when the guide has none), so a script need not test for them.
+      questions: theme.questions.map(({ id, number, label, text, hint, probes, formerIds }) => ({ id, number, label, text, hint: hint ?? '', probes: probes ?? [], formerIds: formerIds ?? [] })),
+      quotes: theme.quotes.map(({ id, text, speaker, time, publication }) => ({ id, text, speaker, time, source: publication ?? '' })),
     })),
   };
 }

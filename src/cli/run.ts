@@ -9,6 +9,8 @@ import { runGuides } from './guidesCommand';
 import { detectLocale, loadLocalisation, type Localise } from './l10n';
 import { runNew } from './newCommand';
 import { runReport } from './reportCommand';
+import { runNewGuide } from './newGuideCommand';
+import { runSync } from './syncCommand';
 import { usage, type CommandName } from './usage';
 
 /** What the CLI needs from its process: `main` passes the real one, tests a recording one. */
@@ -27,6 +29,8 @@ const COMMANDS: Record<CommandName, (args: readonly string[], context: CliContex
   new: runNew,
   report: runReport,
   guides: runGuides,
+  sync: runSync,
+  'new-guide': runNewGuide,
 };
 
 function isCommand(name: string | undefined): name is CommandName {

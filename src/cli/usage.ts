@@ -1,7 +1,7 @@
 import type { Localise } from './l10n';
 
 /** The commands, in the order help lists them. */
-export type CommandName = 'check' | 'diff' | 'report' | 'new' | 'guides';
+export type CommandName = 'check' | 'diff' | 'report' | 'sync' | 'new' | 'guides' | 'new-guide';
 
 /** Help for one command, or for the CLI as a whole. */
 export function usage(t: Localise, command?: CommandName): string {
@@ -45,6 +45,33 @@ Options:
   --guide-folder <folder> also load the guides in this folder (repeatable)
   --locale da|en          the language of the messages
   -h, --help              print this help`);
+    case 'sync':
+      return t(`Usage: dialogue-guide sync [files…] [options]
+
+Gives strategy documents the questions their guide gained, renames markers of renamed questions
+(formerIds) and records the guide's version, as the editor's Add Missing Questions does. Only
+inserts: no answer is changed, and a document whose answers would not read back byte for byte is
+left alone. Without files, synchronises every strategy document under the current folder.
+
+Options:
+  --check                 change nothing; exit 1 when a document needs a sync (for CI)
+  --guide-folder <folder> also load the guides in this folder (repeatable)
+  --locale da|en          the language of the messages
+  -h, --help              print this help`);
+    case 'new-guide':
+      return t(`Usage: dialogue-guide new-guide --id <id> --title <title> --language <code> --out <folder>
+
+Writes a starter guide of your own: guide.md and one theme with two example questions and a quote,
+every key of the format once with a comment saying what it is for. Never overwrites a file. Keep it
+in .dialogue-guide/guides/ of the repository and the editor and the CLI find it without configuration.
+
+Options:
+  --id <id>               the guide's id: lowercase letters, digits and hyphens
+  --title <title>         the guide's title
+  --language <code>       the language the guide is written in, such as da or en
+  --out <folder>          the folder to write it to; missing folders are created
+  --locale da|en          the language of the messages and of the starter's comments
+  -h, --help              print this help`);
     case 'new':
       return t(`Usage: dialogue-guide new --guide <id> --title <title> --out <file.md> [options]
 
@@ -78,9 +105,12 @@ Commands:
   check [files or globs…]       check strategy documents against their guide
   diff --base <ref> [files…]    show what changed since a Git ref, question by question
   report [files…]               a table of every document's answers per theme
+  sync [files…] [--check]       add the questions the guide gained, rename renamed markers
   new --guide <id> --title <title> --out <file.md>
                                 write a new strategy document
   guides [--json]               list the guides
+  new-guide --id <id> --title <title> --language <code> --out <folder>
+                                write a starter guide of your own
 
 Every command takes --locale da|en and --help. "dialogue-guide --version" prints the version.
 Exit codes: 0 all is well, 1 problems found or requirement not met, 2 bad usage or unreadable input,

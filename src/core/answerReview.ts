@@ -1,4 +1,4 @@
-import type { Guide } from './guide';
+import { questionForMarker, type Guide } from './guide';
 import { themesInScope, type StrategyDocument } from './strategyDocument';
 
 /**
@@ -32,13 +32,16 @@ export interface AnswerReview {
 /**
  * The answered sections of a document by question id. A question whose marker is duplicated gets the
  * answers of all its sections, in order and a blank line apart, so that a change in any of them is seen.
+ * With `guide`, a marker with a former id of a question counts for the question's id now, so a
+ * rename between base and now is not an answer removed and another added.
  */
-export function answersOf(document: StrategyDocument): Map<string, string> {
+export function answersOf(document: StrategyDocument, guide?: Guide): Map<string, string> {
   const answers = new Map<string, string>();
   for (const section of document.sections) {
     if (section.state !== 'answered') continue;
-    const earlier = answers.get(section.questionId);
-    answers.set(section.questionId, earlier === undefined ? section.answer : `${earlier}\n\n${section.answer}`);
+    const id = (guide && questionForMarker(guide, section.questionId)?.question.id) ?? section.questionId;
+    const earlier = answers.get(id);
+    answers.set(id, earlier === undefined ? section.answer : `${earlier}\n\n${section.answer}`);
   }
   return answers;
 }
@@ -51,7 +54,7 @@ export function answersOf(document: StrategyDocument): Map<string, string> {
  */
 export function reviewDocument(current: StrategyDocument, base: StrategyDocument | undefined, guide: Guide | undefined): AnswerReview {
   const inScope = guide ? themesInScope(guide, current.frontMatter ?? {}).flatMap((theme) => theme.questions.map((q) => q.id)) : [];
-  return reviewAnswers(base && answersOf(base), answersOf(current), inScope);
+  return reviewAnswers(base && answersOf(base, guide), answersOf(current, guide), inScope);
 }
 
 /**

@@ -62,7 +62,9 @@ export type FindingCode =
   | 'translation.order'
   | 'quote.changed'
   | 'quote.attribution'
-  | 'quote.unknown';
+  | 'quote.unknown'
+  | 'marker.formerId'
+  | 'document.behindGuide';
 
 /** One problem, located in a file, with the values its message needs. */
 export interface Finding {

@@ -16,6 +16,15 @@ export interface Question {
   readonly text: string;
   /** "3.2": the theme's position and the question's position in it, both from 1. */
   readonly number: string;
+  /** Guidance for whoever leads the conversation or writes the answer; absent when the guide gives none. */
+  readonly hint?: string;
+  /** Follow-up questions to ask when the conversation stalls, in guide order; absent when there are none. */
+  readonly probes?: readonly string[];
+  /**
+   * Ids the question had before it was renamed: a document whose marker carries one still answers
+   * this question. Always the original's, in every language (a translation need not repeat them).
+   */
+  readonly formerIds?: readonly string[];
   readonly source: Source;
 }
 
@@ -25,6 +34,8 @@ export interface Quote {
   readonly text: string;
   readonly speaker: string;
   readonly time: string;
+  /** Where the quote was published (the guide file's `source` key); absent when the guide does not say. */
+  readonly publication?: string;
   readonly source: Source;
 }
 
@@ -109,7 +120,7 @@ export function inLanguage(entry: GuideEntry, language: string): Guide {
 
 /** `translation` with its themes and questions in `original`'s order and numbered as there; anything the original lacks goes last. */
 function orderedLike(original: Guide, translation: Guide): Guide {
-  const numbers = new Map(allQuestions(original).map((q) => [q.id, q.number] as const));
+  const numbers = new Map(allQuestions(original).map((q) => [q.id, q] as const));
   const rank = (ids: readonly string[]) => (id: string) => {
     const i = ids.indexOf(id);
     return i < 0 ? ids.length : i;
@@ -119,10 +130,29 @@ function orderedLike(original: Guide, translation: Guide): Guide {
     .sort((a, b) => themeRank(a.id) - themeRank(b.id))
     .map((theme) => {
       const questionRank = rank(original.themes.find((t) => t.id === theme.id)?.questions.map((q) => q.id) ?? []);
-      const questions = [...theme.questions].sort((a, b) => questionRank(a.id) - questionRank(b.id)).map((q) => ({ ...q, number: numbers.get(q.id) ?? q.number }));
+      const questions = [...theme.questions].sort((a, b) => questionRank(a.id) - questionRank(b.id)).map((q) => withOriginalIds(q, numbers.get(q.id)));
       return { ...theme, questions };
     });
   return { ...translation, themes };
+}
+
+/** A translated question with the original's number and former ids: both are identity, not text. */
+function withOriginalIds(question: Question, original: Question | undefined): Question {
+  return { ...question, number: original?.number ?? question.number, formerIds: original?.formerIds };
+}
+
+/**
+ * The question a marker id stands for in `guide`: the question with that id, or the one that lists
+ * it among its `formerIds` (then `renamed` is true).
+ */
+export function questionForMarker(guide: Guide, id: string): { readonly question: Question; readonly renamed: boolean } | undefined {
+  for (const theme of guide.themes) {
+    for (const question of theme.questions) if (question.id === id) return { question, renamed: false };
+  }
+  for (const theme of guide.themes) {
+    for (const question of theme.questions) if (question.formerIds?.includes(id)) return { question, renamed: true };
+  }
+  return undefined;
 }
 
 /** Every question of a guide, in guide order. */

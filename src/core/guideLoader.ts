@@ -1,16 +1,23 @@
 import { readTextOrReport, unreadable, type ContentFileSystem } from './contentFileSystem';
 import { lineRange, type Finding, type FindingCode, type Range, type Severity } from './findings';
 import { readFrontMatter, type FrontMatter } from './frontMatter';
-import { splitItemId, type Guide, type GuideEntry, type Question, type Quote, type Source, type Theme } from './guide';
+import { splitItemId, themeIdOf, type Guide, type GuideEntry, type Question, type Quote, type Source, type Theme } from './guide';
 
 /** The file that makes a folder a guide; every other `.md` file in it is a theme. */
 export const GUIDE_FILE = 'guide.md';
+
+/**
+ * Where a repository keeps guides of its own, relative to its root (a workspace folder, or the
+ * folder the CLI runs in): loaded without configuration, before any `guideFolders`/`--guide-folder`.
+ */
+export const DEFAULT_GUIDE_FOLDER = '.dialogue-guide/guides';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 const LANGUAGE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
-type FieldType = 'string' | 'number' | 'list';
+/** `strings`: a list whose every item is non-empty text, each item checked where it stands. */
+type FieldType = 'string' | 'number' | 'list' | 'strings';
 type Path = readonly (string | number)[];
 
 interface Field {
@@ -40,6 +47,9 @@ const QUESTION_FIELDS: Record<string, Field> = {
   id: { type: 'string', required: true },
   label: { type: 'string', required: true },
   text: { type: 'string', required: true },
+  hint: { type: 'string', required: false },
+  probes: { type: 'strings', required: false },
+  formerIds: { type: 'strings', required: false },
 };
 
 const QUOTE_FIELDS: Record<string, Field> = {
@@ -47,7 +57,35 @@ const QUOTE_FIELDS: Record<string, Field> = {
   text: { type: 'string', required: true },
   speaker: { type: 'string', required: true },
   time: { type: 'string', required: true },
+  source: { type: 'string', required: false },
 };
+
+/** Whether `id` can be a guide's or theme's id: lowercase letters, digits and single hyphens. */
+export function isSlug(id: string): boolean {
+  return SLUG.test(id);
+}
+
+/** Whether `code` reads as a language code such as `da`, `en` or `en-GB`. */
+export function isLanguageCode(code: string): boolean {
+  return LANGUAGE.test(code);
+}
+
+/** The objects of the guide format, each with the keys it may have. */
+export type GuideObject = 'guide' | 'theme' | 'question' | 'quote';
+
+/** Every key the format knows, per object, in the order the starter guide writes them: for completions, hovers and the schemas. */
+export const GUIDE_KEYS: Readonly<Record<GuideObject, readonly string[]>> = {
+  guide: Object.keys(GUIDE_FIELDS),
+  theme: Object.keys(THEME_FIELDS),
+  question: Object.keys(QUESTION_FIELDS),
+  quote: Object.keys(QUOTE_FIELDS),
+};
+
+/** Whether `key` of `object` must be there. */
+export function isRequiredKey(object: GuideObject, key: string): boolean {
+  const fields = { guide: GUIDE_FIELDS, theme: THEME_FIELDS, question: QUESTION_FIELDS, quote: QUOTE_FIELDS }[object];
+  return fields[key]?.required ?? false;
+}
 
 /** A guide, when it loaded without errors, and everything found on the way. */
 export interface GuideLoadResult {
@@ -98,7 +136,9 @@ class FileChecker {
         }
         continue;
       }
-      if (!this.hasType(item, field.type)) {
+      if (field.type === 'strings' && Array.isArray(item)) {
+        if (!this.strings(item, [...path, key], key)) usable = false;
+      } else if (!this.hasType(item, field.type)) {
         this.report('field.type', [...path, key], { key, expected: field.type });
         usable = false;
       } else if (field.type === 'string' && (item as string).trim() === '') {
@@ -109,10 +149,24 @@ class FileChecker {
     return usable ? record : undefined;
   }
 
+  /** Whether every item of a list of texts is non-empty text; each one that is not is reported on its own line. */
+  private strings(items: readonly unknown[], path: Path, key: string): boolean {
+    let usable = true;
+    items.forEach((item, i) => {
+      if (typeof item !== 'string') this.report('field.type', [...path, i], { key, expected: 'strings' });
+      else if (item.trim() === '') this.report('field.empty', [...path, i], { key });
+      else return;
+      usable = false;
+    });
+    return usable;
+  }
+
   private hasType(value: unknown, type: FieldType): boolean {
     switch (type) {
       case 'string':
         return typeof value === 'string';
+      case 'strings':
+        return false;
       case 'number':
         return typeof value === 'number' && Number.isFinite(value);
       case 'list':
@@ -151,8 +205,9 @@ export async function loadGuide(fs: ContentFileSystem, folder: string): Promise<
 
   const header = await readGuideHeader(fs, guideFile, findings);
   const themes: Theme[] = [];
+  const formerIds: FormerId[] = [];
   for (const name of names.filter((n) => n !== GUIDE_FILE)) {
-    const theme = await readTheme(fs, fs.join(folder, name), findings);
+    const theme = await readTheme(fs, fs.join(folder, name), findings, formerIds);
     if (theme) themes.push(theme);
   }
   themes.sort((a, b) => a.order - b.order);
@@ -161,7 +216,7 @@ export async function loadGuide(fs: ContentFileSystem, folder: string): Promise<
     questions: theme.questions.map((q, i) => ({ ...q, number: `${t + 1}.${i + 1}` })),
   }));
 
-  checkDuplicateIds(numbered, findings);
+  checkDuplicateIds(numbered, formerIds, findings);
   if (header && numbered.length === 0 && !findings.some((f) => f.severity === 'error')) {
     findings.push({ code: 'guide.noThemes', severity: 'error', file: guideFile, range: lineRange(0), args: {} });
   }
@@ -212,7 +267,13 @@ function checkHeaderValues(check: FileChecker, data: Record<string, unknown>): O
   };
 }
 
-async function readTheme(fs: ContentFileSystem, file: string, findings: Finding[]): Promise<Theme | undefined> {
+/** A former id of a question and where it is written, so a clash is reported on its own line. */
+interface FormerId {
+  readonly id: string;
+  readonly source: Source;
+}
+
+async function readTheme(fs: ContentFileSystem, file: string, findings: Finding[], formerIds: FormerId[]): Promise<Theme | undefined> {
   const frontMatter = await readFile(fs, file, findings);
   if (!frontMatter) return undefined;
   const check = new FileChecker(file, frontMatter);
@@ -224,12 +285,20 @@ async function readTheme(fs: ContentFileSystem, file: string, findings: Finding[
     const questions = (data.questions as unknown[]).flatMap((value, i) => {
       const q = check.object(value, ['questions', i], QUESTION_FIELDS);
       if (!q || !checkChildId(check, id, q.id as string, ['questions', i, 'id'])) return [];
+      const former = (q.formerIds as string[] | undefined) ?? [];
+      // A former id may name another theme: a question can move. It must still read `<theme>/<name>`.
+      const valid = former.every((formerId, j) => checkChildId(check, themeIdOf(formerId) ?? '', formerId, ['questions', i, 'formerIds', j]));
+      former.forEach((formerId, j) => formerIds.push({ id: formerId, source: { file, range: check.rangeOf(['questions', i, 'formerIds', j]) } }));
+      if (!valid) return [];
       const question: Question = {
         id: q.id as string,
         themeId: id,
         label: q.label as string,
         text: q.text as string,
         number: '',
+        ...(q.hint === undefined ? {} : { hint: q.hint as string }),
+        ...(q.probes === undefined ? {} : { probes: q.probes as string[] }),
+        ...(former.length === 0 ? {} : { formerIds: former }),
         source: { file, range: check.rangeOf(['questions', i, 'id']) },
       };
       return [question];
@@ -242,6 +311,7 @@ async function readTheme(fs: ContentFileSystem, file: string, findings: Finding[
         text: q.text as string,
         speaker: q.speaker as string,
         time: q.time as string,
+        ...(q.source === undefined ? {} : { publication: q.source as string }),
         source: { file, range: check.rangeOf(['quotes', i, 'id']) },
       };
       return [quote];
@@ -276,9 +346,10 @@ function checkChildId(check: FileChecker, themeId: string, id: string, path: Pat
   return true;
 }
 
-function checkDuplicateIds(themes: readonly Theme[], findings: Finding[]): void {
+/** No id is used twice, and no former id is an id in use or another question's former id: a marker must name one question. */
+function checkDuplicateIds(themes: readonly Theme[], formerIds: readonly FormerId[], findings: Finding[]): void {
   const seen = new Map<string, string>();
-  const items = themes.flatMap((t) => [t, ...t.questions, ...t.quotes]);
+  const items = [...themes.flatMap((t) => [t, ...t.questions, ...t.quotes]), ...formerIds];
   for (const item of items) {
     const first = seen.get(item.id);
     if (first) {

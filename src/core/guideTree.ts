@@ -40,6 +40,9 @@ export interface QuestionNode extends NodeBase {
   readonly questionId: string;
   readonly number: string;
   readonly text: string;
+  /** The guide's hint and follow-up questions, for the tooltip. */
+  readonly hint: string | undefined;
+  readonly probes: readonly string[];
   readonly children: readonly [];
 }
 
@@ -71,6 +74,8 @@ export function buildGuideTree(guides: readonly Guide[]): GuideNode[] {
           label: question.label,
           number: question.number,
           text: question.text,
+          hint: question.hint,
+          probes: question.probes ?? [],
           parent: themeNode,
           children: [],
         });

@@ -1,14 +1,15 @@
 /**
  * Repairs for the two warnings that leave a document ambiguous but have an obvious cure: a marker
- * written slightly wrong, and a marker whose heading was lost (turned into bold text, or deleted).
+ * written slightly wrong, and a marker whose heading was lost (turned into bold text, or deleted);
+ * and for a marker that still carries a question's former id.
  * A repair is offered only once the repaired text has been parsed again and found to lose exactly
  * that finding and keep every answer, so no repair can move text from one question to another.
  */
 import type { Finding, Range } from './findings';
-import { findQuestion, type Guide } from './guide';
+import { findQuestion, questionForMarker, type Guide } from './guide';
 import { isBlank, lineBreakOf, lineEnd, lineStarts } from './lines';
 import { headingLine } from './scaffold';
-import { parseStrategyDocument, type StrategyDocument } from './strategyDocument';
+import { markerFor, parseStrategyDocument, type StrategyDocument } from './strategyDocument';
 
 /** Text to put in place of a range, zero-based like findings' ranges; an empty range inserts. */
 export interface TextEdit {
@@ -34,11 +35,33 @@ const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
  * or a bold line made a heading again.
  */
 export function planRepair(text: string, document: StrategyDocument, guide: Guide | undefined, finding: Finding): readonly TextEdit[] | undefined {
+  if (finding.code === 'marker.formerId') return guide && planRename(text, document, guide, finding);
   const starts = lineStarts(text);
   const line = finding.range.start.line;
   if (line >= starts.length) return undefined;
   const candidates = finding.code === 'marker.malformed' ? [repairMarker(text, starts, document, finding)] : finding.code === 'marker.noHeading' ? restoreHeading(text, starts, document, guide, line) : [];
   return candidates.find((c) => c && readsAsPlanned(document, parseStrategyDocument(applyTextEdits(text, c.edits), document.file), finding, c))?.edits;
+}
+
+/**
+ * The marker of a `marker.formerId` finding rewritten with the question's id now. Offered only when
+ * no other section has that id (two sections would claim one question) and the text, parsed again,
+ * has the same sections with the same answers, the renamed one under its new id.
+ */
+function planRename(text: string, document: StrategyDocument, guide: Guide, finding: Finding): readonly TextEdit[] | undefined {
+  const index = document.sections.findIndex((s) => s.markerLine === finding.range.start.line);
+  const section = document.sections[index];
+  const found = section && questionForMarker(guide, section.questionId);
+  if (!section || !found?.renamed || document.sections.some((s) => s.questionId === found.question.id)) return undefined;
+  const edits = [{ range: section.markerRange, newText: markerFor(found.question.id) }];
+  const after = parseStrategyDocument(applyTextEdits(text, edits), document.file);
+  const same =
+    after.sections.length === document.sections.length &&
+    document.sections.every((old, i) => {
+      const now = after.sections[i]!;
+      return now.questionId === (i === index ? found.question.id : old.questionId) && now.answer === old.answer && now.themeId === old.themeId;
+    });
+  return same ? edits : undefined;
 }
 
 /** `text` with `edits` (planned for this very text, not overlapping) applied. */

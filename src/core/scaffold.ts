@@ -52,9 +52,25 @@ export function themeLines(theme: Theme, questions: readonly Question[], include
   ];
 }
 
-/** A question's heading (its text verbatim, on one line) and marker, as lines. */
+/** A question's heading (its text verbatim, on one line) and marker, then its follow-up questions, as lines. */
 export function questionLines(question: Question): string[] {
-  return [headingLine(3, question.text), '', markerFor(question.id)];
+  const probes = question.probes ?? [];
+  return [headingLine(3, question.text), '', markerFor(question.id), ...(probes.length > 0 ? ['', ...probeLines(probes)] : [])];
+}
+
+/**
+ * The follow-up questions as a list inside an HTML comment of its own: in the source the writer
+ * reads them under the question; no Markdown preview shows a comment, and a section holding only
+ * comments is unanswered, so they never count as an answer. The comment opens and closes on lines
+ * of their own, so no marker can be read into it, and a probe cannot close it early.
+ */
+export function probeLines(probes: readonly string[]): string[] {
+  return ['<!--', ...probes.map((probe) => `- ${commentSafe(inline(probe))}`), '-->'];
+}
+
+/** Text that cannot open or close an HTML comment (`<!--`, `-->`, `--!>`): the dashes are spaced. */
+function commentSafe(text: string): string {
+  return text.replace(/<!--/g, '<!- -').replace(/--(!?)>/g, '- -$1>');
 }
 
 /** An ATX heading of `level` with `text` on one line, as the scaffold writes headings. */

@@ -8,7 +8,7 @@
  */
 import { lineRange, type Finding, type FindingCode, type Range, type Severity } from './findings';
 import { readFrontMatter, type FrontMatter, type FrontMatterResult } from './frontMatter';
-import { findGuideEntry, findQuestion, inLanguage, isThemeId, themeIdOf, type Guide, type GuideEntry, type Question, type Theme } from './guide';
+import { findGuideEntry, findQuestion, inLanguage, isThemeId, questionForMarker, themeIdOf, type Guide, type GuideEntry, type Question, type Theme } from './guide';
 import { isBlank, lineBreakOf, lineEnd, lineStarts } from './lines';
 import { scanBlocks, type HeadingBlock } from './markdownBlocks';
 import { quoteFindings, readBlockQuotes, type BlockQuote } from './quoteCheck';
@@ -87,6 +87,8 @@ export interface StrategyDocument {
   readonly frontMatter: StrategyFrontMatter | undefined;
   /** Where the front matter names the guide, when it does. */
   readonly guideRange: Range | undefined;
+  /** Where the front matter names the guide's version, when it does. */
+  readonly guideVersionRange?: Range;
   /** Where `themes:` lists each theme (its key's range when the list is empty); undefined without the key. */
   readonly themeRanges: readonly Range[] | undefined;
   /** Question sections in document order, duplicates included. */
@@ -174,10 +176,12 @@ export function parseStrategyDocument(text: string, file: string): StrategyDocum
   const result: FrontMatterResult | { readonly ok: true; readonly frontMatter: SimpleFrontMatter } = simple ? { ok: true, frontMatter: simple } : readFrontMatter(source);
   let frontMatter: StrategyFrontMatter | undefined;
   let guideRange: Range | undefined;
+  let guideVersionRange: Range | undefined;
   let themeRanges: Range[] | undefined;
   if (result.ok) {
     frontMatter = readFields(result.frontMatter, report);
     if (frontMatter.guide !== undefined) guideRange = result.frontMatter.rangeOf(['guide']);
+    if (frontMatter.guideVersion !== undefined) guideVersionRange = result.frontMatter.rangeOf(['guideVersion']);
     const listed = frontMatter.themes;
     if (listed) themeRanges = listed.length === 0 ? [result.frontMatter.rangeOf(['themes'])] : listed.map((_, i) => result.frontMatter.rangeOf(['themes', i]));
   } else {
@@ -200,7 +204,7 @@ export function parseStrategyDocument(text: string, file: string): StrategyDocum
   }
   const unambiguous = !findings.some((f) => AMBIGUOUS.has(f.code));
   const blockQuotes = readBlockQuotes(text, starts, scan.quotes);
-  return { file, frontMatter, guideRange, themeRanges, sections, themes, blockQuotes, conflictLines: scan.conflictLines, unambiguous, findings: findings.sort(byPosition) };
+  return { file, frontMatter, guideRange, ...(guideVersionRange ? { guideVersionRange } : {}), themeRanges, sections, themes, blockQuotes, conflictLines: scan.conflictLines, unambiguous, findings: findings.sort(byPosition) };
 }
 
 /**
@@ -232,7 +236,8 @@ export function analyseStrategyDocument(document: StrategyDocument, guides: read
   checkThemeList(document, guide, report);
   // Against every language of the guide, whichever language the questions are shown in.
   for (const finding of quoteFindings(document, guides)) findings.push(finding);
-  const firstSection = firstById(document.sections, (s) => s.questionId);
+  checkGuideVersion(document, guide, report);
+  const firstSection = sectionsByQuestion(document, guide);
   const firstTheme = firstById(document.themes, (t) => t.themeId);
   const themes = themesInScope(guide, document.frontMatter).map((theme): ThemeStatus => {
     const questions = theme.questions.map((question): QuestionStatus => {
@@ -300,7 +305,11 @@ function checkMarkers(document: StrategyDocument, guide: Guide, report: Report):
   for (const section of document.sections) {
     const id = section.questionId;
     const question = questions.get(id);
-    if (question) {
+    const renamed = question ? undefined : questionForMarker(guide, id);
+    if (renamed) {
+      const current = renamed.question;
+      report('marker.formerId', 'warning', section.markerRange, { id, newId: current.id, question: displayName(current), expected: markerFor(current.id) });
+    } else if (question) {
       if (section.themeId !== question.themeId) {
         const themeTitle = guide.themes.find((t) => t.id === question.themeId)?.title ?? question.themeId;
         report('marker.outsideTheme', 'warning', section.markerRange, { id, question: displayName(question), theme: question.themeId, themeTitle });
@@ -311,6 +320,55 @@ function checkMarkers(document: StrategyDocument, guide: Guide, report: Report):
       report('marker.unknown', 'warning', section.markerRange, { id });
     }
   }
+}
+
+/**
+ * Each question's first section: under its own marker, else under a marker with one of its former
+ * ids, so an answer written before a rename still counts for the question.
+ */
+export function sectionsByQuestion(document: StrategyDocument, guide: Guide): Map<string, Section> {
+  const sections = firstById(document.sections, (s) => s.questionId);
+  for (const section of document.sections) {
+    const found = questionForMarker(guide, section.questionId);
+    if (found?.renamed && !sections.has(found.question.id)) sections.set(found.question.id, section);
+  }
+  return sections;
+}
+
+/**
+ * A document scaffolded from an older version of its guide, with what changed as far as the
+ * document shows it: questions the guide gained (missing here), renamed (a former id's marker) and
+ * dropped (a marker the guide no longer has in a theme it still has), by number or id.
+ */
+function checkGuideVersion(document: StrategyDocument, guide: Guide, report: Report): void {
+  const version = document.frontMatter?.guideVersion;
+  if (version === undefined || !isNewerVersion(guide.version, version)) return;
+  const present = new Set(document.sections.map((s) => s.questionId));
+  const inScope = themesInScope(guide, document.frontMatter ?? {}).flatMap((t) => t.questions);
+  const renamed = document.sections.flatMap((s) => {
+    const found = questionForMarker(guide, s.questionId);
+    return found?.renamed ? [found.question] : [];
+  });
+  const added = inScope.filter((q) => !present.has(q.id) && !renamed.includes(q));
+  const themeIds = new Set(guide.themes.map((t) => t.id));
+  const removed = document.sections.filter((s) => !questionForMarker(guide, s.questionId) && themeIds.has(themeIdOf(s.questionId) ?? ''));
+  const list = (items: readonly string[]) => items.join(', ');
+  report('document.behindGuide', 'warning', document.guideVersionRange ?? document.guideRange ?? lineRange(0), {
+    version,
+    guideVersion: guide.version,
+    added: list(added.map((q) => q.number)),
+    renamed: list(renamed.map((q) => q.number)),
+    removed: list(removed.map((s) => s.questionId)),
+  });
+}
+
+/** Whether semantic version `a` is newer than `b`; false when either cannot be read. */
+export function isNewerVersion(a: string, b: string): boolean {
+  const parts = (v: string) => /^(\d+)\.(\d+)\.(\d+)/.exec(v)?.slice(1).map(Number);
+  const [x, y] = [parts(a), parts(b)];
+  if (!x || !y) return false;
+  for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i]! > y[i]!;
+  return false;
 }
 
 /** A `themes:` list that names no theme, or one the guide lacks, would make a document with fewer questions than meant. */

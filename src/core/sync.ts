@@ -1,8 +1,8 @@
 import type { Position, Range } from './findings';
-import type { Guide, Theme } from './guide';
+import { questionForMarker, type Guide, type Theme } from './guide';
 import { isBlank, lineBreakOf, lineEnd, lineStarts } from './lines';
 import { questionLines, themeLines, yamlString } from './scaffold';
-import { parseStrategyDocument, themesInScope, type StrategyDocument, type StrategyFrontMatter } from './strategyDocument';
+import { markerFor, parseStrategyDocument, themesInScope, type StrategyDocument, type StrategyFrontMatter } from './strategyDocument';
 
 /** The fields a sync must keep as they were, or set as planned. */
 const FRONT_MATTER_KEYS = ['title', 'organisation', 'guide', 'guideVersion', 'language', 'status', 'owners', 'reviewers', 'themes'] as const satisfies readonly (keyof StrategyFrontMatter)[];
@@ -77,7 +77,8 @@ function plan(text: string, document: StrategyDocument, guide: Guide, themes: re
   if (!headerEdits) return { ok: false, reason: 'unsafe' };
   const blocks = new Map<number, string[][]>();
   const insert = (line: number, block: string[]) => blocks.set(line, [...(blocks.get(line) ?? []), block]);
-  const present = new Set(document.sections.map((s) => s.questionId));
+  const renames = renamesOf(document, guide);
+  const present = new Set(document.sections.map((s, i) => renames.get(i) ?? s.questionId));
   const expected: string[] = [];
   const firstTheme = document.themes[0];
   // Before the document's first theme, or at the end when it has none.
@@ -94,7 +95,7 @@ function plan(text: string, document: StrategyDocument, guide: Guide, themes: re
     const own = document.sections.filter((s) => s.themeId === theme.id);
     let cursor = own[0] ? own[0].lines.start : block.lines.end;
     for (const question of theme.questions) {
-      const section = own.find((s) => s.questionId === question.id);
+      const section = own.find((s) => (renames.get(document.sections.indexOf(s)) ?? s.questionId) === question.id);
       if (section) cursor = section.lines.end;
       else if (!present.has(question.id)) {
         insert(cursor, questionLines(question));
@@ -103,9 +104,28 @@ function plan(text: string, document: StrategyDocument, guide: Guide, themes: re
     }
   }
   const insertions = [...blocks].sort(([a], [b]) => a - b).map(([line, lines]) => insertion(text, starts, line, lines));
-  const edits = [...headerEdits, ...insertions];
-  if (edits.length > 0 && !readsAsPlanned(document, parseStrategyDocument(applyEdits(text, edits), document.file), expected, target)) return { ok: false, reason: 'unsafe' };
+  const markerEdits = [...renames].map(([i, id]): TextEdit => ({ range: document.sections[i]!.markerRange, text: markerFor(id) }));
+  const edits = [...headerEdits, ...markerEdits, ...insertions].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  if (edits.length > 0 && !readsAsPlanned(document, parseStrategyDocument(applyEdits(text, edits), document.file), renames, expected, target)) return { ok: false, reason: 'unsafe' };
   return { ok: true, edits };
+}
+
+/**
+ * The markers to rewrite, by section index, with the question id each takes: a marker with a former
+ * id of a question becomes the question's marker, unless the document already has a section for
+ * that id (then two sections would claim it; the warning stays for a person to decide).
+ * Only the first such marker is renamed.
+ */
+function renamesOf(document: StrategyDocument, guide: Guide): Map<number, string> {
+  const present = new Set(document.sections.map((s) => s.questionId));
+  const renames = new Map<number, string>();
+  document.sections.forEach((section, i) => {
+    const found = questionForMarker(guide, section.questionId);
+    if (!found?.renamed || present.has(found.question.id)) return;
+    present.add(found.question.id);
+    renames.set(i, found.question.id);
+  });
+  return renames;
 }
 
 /** Whether version `a` (semver, as guides carry) is newer than `b`; true when `b` is absent or unreadable. */
@@ -166,14 +186,17 @@ function closingLine(text: string, starts: Uint32Array): number | undefined {
  * Whether `after` keeps every section of `before`, answer for answer and in order, adds exactly the
  * `added` questions, empty, and has the `frontMatter` planned, every other field as it was.
  */
-function readsAsPlanned(before: StrategyDocument, after: StrategyDocument, added: readonly string[], frontMatter: StrategyFrontMatter): boolean {
+function readsAsPlanned(before: StrategyDocument, after: StrategyDocument, renames: ReadonlyMap<number, string>, added: readonly string[], frontMatter: StrategyFrontMatter): boolean {
   if (!after.unambiguous || after.sections.length !== before.sections.length + added.length) return false;
   if (!after.frontMatter || !FRONT_MATTER_KEYS.every((key) => JSON.stringify(after.frontMatter![key]) === JSON.stringify(frontMatter[key]))) return false;
-  const had = new Set(before.sections.map((s) => s.questionId));
+  // A renamed section must come back under its new id with its answer byte for byte.
+  const idsBefore = before.sections.map((s, i) => renames.get(i) ?? s.questionId);
+  const had = new Set(idsBefore);
   const kept = after.sections.filter((s) => had.has(s.questionId));
   const fresh = after.sections.filter((s) => !had.has(s.questionId));
   return (
-    kept.every((s, i) => s.questionId === before.sections[i]!.questionId && s.answer === before.sections[i]!.answer && s.themeId === before.sections[i]!.themeId) &&
+    kept.length === before.sections.length &&
+    kept.every((s, i) => s.questionId === idsBefore[i] && s.answer === before.sections[i]!.answer && s.themeId === before.sections[i]!.themeId) &&
     fresh.length === added.length &&
     fresh.every((s) => s.state === 'empty' && added.includes(s.questionId))
   );

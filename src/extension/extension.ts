@@ -7,6 +7,7 @@ import { registerCoveragePanel, type CoveragePanel } from './coveragePanel';
 import { GoToSectionCommand, NextUnansweredCommand, PickStrategyDocumentCommand, PreviousUnansweredCommand } from './commands/documentCommands';
 import { EndMeetingCommand, StartMeetingCommand } from './commands/meetingCommands';
 import { CopyQuestionCommand, ReloadGuidesCommand, SwitchLanguageCommand } from './commands/guideCommands';
+import { NewGuideCommand } from './commands/newGuide';
 import { NewStrategyDocumentCommand } from './commands/newStrategyDocument';
 import { InsertQuoteCommand, OpenQuestionCommand, ShowQuotesCommand } from './commands/quoteCommands';
 import { CompareWithBaseCommand, FilterChangedCommand, PickReviewBaseCommand, StepChangedAnswerCommand } from './commands/reviewCommands';
@@ -18,6 +19,7 @@ import { registerProgressStatusBar } from './documents/progressStatusBar';
 import { registerQuestionLenses } from './documents/questionLenses';
 import { registerStrategyDiagnostics } from './documents/strategyDiagnostics';
 import { StrategyDocuments } from './documents/strategyDocuments';
+import { registerGuideFiles } from './guideFiles';
 import { GuideService } from './guideService';
 import { MeetingPanel } from './meeting/meetingPanel';
 import { registerUiLanguage } from './l10n';
@@ -95,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
     meeting,
     // End Meeting is offered while a meeting runs.
     meeting.onDidChangeRunning((running) => void vscode.commands.executeCommand('setContext', 'dialogueGuide.meetingRunning', running)),
+    registerGuideFiles(guides),
   );
 
   commands.register(
@@ -105,6 +108,7 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
     new SwitchLanguageCommand(guides),
     new ReloadGuidesCommand(guides),
     new NewStrategyDocumentCommand(guides),
+    new NewGuideCommand(guides),
     new NextUnansweredCommand(navigator),
     new PreviousUnansweredCommand(navigator),
     new GoToSectionCommand(navigator, view),

@@ -2,12 +2,13 @@ import * as vscode from 'vscode';
 import builtInEntries from 'virtual:built-in-guide';
 import type { Finding } from '../core/findings';
 import { findGuideEntry, inLanguage, type Guide, type GuideEntry } from '../core/guide';
-import { loadGuideLibrary } from '../core/guideLoader';
+import { DEFAULT_GUIDE_FOLDER, loadGuideLibrary } from '../core/guideLoader';
+import { ReloadScheduler } from '../core/liveGuides';
 import { prefetchGuideFolders } from '../core/prefetchedFileSystem';
 import { relocateGuideEntry } from '../core/relocateGuide';
 import { showMessageWithCommands } from './commandMessage';
 import { toDiagnostic } from './diagnostics';
-import { workspaceFileSystem } from './workspaceFileSystem';
+import { exists, workspaceFileSystem } from './workspaceFileSystem';
 import { t } from './l10n';
 
 interface Library {
@@ -17,8 +18,9 @@ interface Library {
 
 /**
  * Owns the loaded guides: the built-in guide, compiled into the bundle and so there from the
- * start without reading a file, plus the guides of the configured guide folders, loaded by
- * `reload()` after activation.
+ * start without reading a file, plus the guides of each workspace folder's `.dialogue-guide/guides/`
+ * and of the configured guide folders, loaded by `reload()` after activation and again whenever a
+ * file in those folders is saved, created or deleted.
  */
 export class GuideService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -31,7 +33,12 @@ export class GuideService implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('dialogueGuide.guides');
   private waiting = false;
   private toldAboutTrust = false;
-  private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics];
+  /** The folders guides load from besides the built-in content, as URI strings, and their watchers. */
+  private roots: readonly string[] = [];
+  private watchers: vscode.Disposable[] = [];
+  private watched = '';
+  private readonly scheduler = new ReloadScheduler(() => void this.reload(), { set: (callback, ms) => setTimeout(callback, ms), clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>) });
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics, { dispose: () => this.scheduler.dispose() }];
 
   /** `extensionUri` is where the extension is installed: the built-in guide's sources are under it. */
   constructor(private readonly extensionUri: vscode.Uri) {
@@ -75,6 +82,21 @@ export class GuideService implements vscode.Disposable {
     await configuration.update('language', language, target);
   }
 
+  /** The folders that team guides are read from (not the built-in content), as URI strings. */
+  get guideRoots(): readonly string[] {
+    return this.roots;
+  }
+
+  /** Reloads soon when `uri` is a guide file: after an editor with unsaved changes to it closes, its findings are the saved file's again. */
+  fileChanged(uri: vscode.Uri): void {
+    this.scheduler.changed(uri.toString());
+  }
+
+  /** The guide diagnostics of `uri`, checked as its editor buffer stands: the live check of an open guide file publishes here. */
+  setFileDiagnostics(uri: vscode.Uri, findings: readonly Finding[]): void {
+    this.diagnostics.set(uri, findings.map((f) => toDiagnostic(f)));
+  }
+
   get entries(): readonly GuideEntry[] {
     return this.library.entries;
   }
@@ -91,20 +113,25 @@ export class GuideService implements vscode.Disposable {
   }
 
   /**
-   * Loads the configured guide folders again, beside the built-in guide; problems go to the
-   * Problems panel with their file and line. With no guide folders, it reads nothing.
+   * Loads the default and the configured guide folders again, beside the built-in guide; problems
+   * go to the Problems panel with their file and line. When none of the folders exists, it reads
+   * nothing but their (missing) entries.
    */
   async reload(): Promise<void> {
-    const folders = configuredGuideFolders();
     const generation = ++this.generation;
+    const candidates = [...defaultGuideFolders(), ...configuredGuideFolders()];
+    this.watch(candidates);
+    // The default folder is there only in repositories that keep guides; the others are read as configured.
+    const folders = (await Promise.all(candidates.map(async (uri) => ((await exists(uri)) ? [uri] : [])))).flat();
     const library = folders.length === 0 ? this.builtIn : await this.loadWithBuiltIn(folders);
-    const waiting = !vscode.workspace.isTrusted && (await workspaceNamesGuideFolders());
+    const waiting = !vscode.workspace.isTrusted && (await workspaceHasTeamGuides());
     // Reloads overlap when settings change quickly: only the newest may publish.
     if (generation !== this.generation) return;
     if (waiting !== this.waiting) {
       this.waiting = waiting;
       if (waiting) this.tellAboutTrust();
     }
+    this.roots = folders.map((u) => u.toString());
     if (library === this.library) return;
     this.library = library;
     this.diagnostics.clear();
@@ -128,28 +155,65 @@ export class GuideService implements vscode.Disposable {
     return loadGuideLibrary(await prefetchGuideFolders(workspaceFileSystem, roots), roots);
   }
 
+  /**
+   * Watches every folder guides may load from, created or not yet (a default folder may be made
+   * later), so that saving, creating or deleting a guide file reloads the guides within a moment.
+   */
+  private watch(folders: readonly vscode.Uri[]): void {
+    const key = folders.map((u) => u.toString()).join('\n');
+    this.scheduler.setRoots(folders.map((u) => u.toString()));
+    if (key === this.watched) return;
+    this.watched = key;
+    for (const watcher of this.watchers) watcher.dispose();
+    this.watchers = folders.map((folder) => {
+      // Inside a workspace folder the pattern is based on that folder, which exists and is watched
+      // already: a watcher based on a folder not yet created would never fire.
+      const workspaceFolder = vscode.workspace.getWorkspaceFolder(folder);
+      const relative = workspaceFolder && folder.path.slice(workspaceFolder.uri.path.replace(/\/$/, '').length + 1);
+      const pattern = workspaceFolder && relative ? new vscode.RelativePattern(workspaceFolder, `${relative}/**`) : new vscode.RelativePattern(folder, '**');
+      const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+      const changed = (uri: vscode.Uri) => this.scheduler.changed(uri.toString());
+      return vscode.Disposable.from(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
+    });
+  }
+
   /** Says once per window, with the trust button, why the workspace's team guides are not there. */
   private tellAboutTrust(): void {
     if (this.toldAboutTrust) return;
     this.toldAboutTrust = true;
     void showMessageWithCommands(
       'info',
-      t('This folder is in Restricted Mode, so the team guides of its "dialogueGuide.guideFolders" are not loaded yet: they load once you trust the folder with "Manage Workspace Trust".'),
+      t('This folder is in Restricted Mode, so its team guides (in .dialogue-guide/guides/ or "dialogueGuide.guideFolders") are not loaded yet: they load once you trust the folder with "Manage Workspace Trust".'),
       { title: t('Manage Workspace Trust'), command: 'workbench.trust.manage' },
     );
   }
 
   dispose(): void {
-    for (const d of this.disposables) d.dispose();
+    for (const d of [...this.disposables, ...this.watchers]) d.dispose();
   }
 }
 
 /**
- * Whether the workspace's own settings (a folder's `.vscode/settings.json`, the `.code-workspace`
- * file) name `dialogueGuide.guideFolders`. In Restricted Mode VS Code hides such values from the
- * configuration API, so the files are read as text (reading is safe: nothing in them is run).
+ * `.dialogue-guide/guides/` of each workspace folder, where a repository keeps guides of its own:
+ * only in a trusted workspace, as the workspace's `guideFolders` (Restricted Mode keeps both out).
  */
-async function workspaceNamesGuideFolders(): Promise<boolean> {
+function defaultGuideFolders(): vscode.Uri[] {
+  if (!vscode.workspace.isTrusted) return [];
+  return (vscode.workspace.workspaceFolders ?? []).map((folder) => vscode.Uri.joinPath(folder.uri, ...DEFAULT_GUIDE_FOLDER.split('/')));
+}
+
+
+/**
+ * Whether the workspace has team guides that Restricted Mode keeps out: a workspace folder's
+ * `.dialogue-guide/guides/`, or its own settings (a folder's `.vscode/settings.json`, the
+ * `.code-workspace` file) naming `dialogueGuide.guideFolders`. In Restricted Mode VS Code hides
+ * such values from the configuration API, so the files are read as text (reading is safe: nothing
+ * in them is run).
+ */
+async function workspaceHasTeamGuides(): Promise<boolean> {
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    if (await exists(vscode.Uri.joinPath(folder.uri, ...DEFAULT_GUIDE_FOLDER.split('/')))) return true;
+  }
   const files = (vscode.workspace.workspaceFolders ?? []).map((f) => vscode.Uri.joinPath(f.uri, '.vscode', 'settings.json'));
   const workspaceFile = vscode.workspace.workspaceFile;
   if (workspaceFile && workspaceFile.scheme !== 'untitled') files.push(workspaceFile);

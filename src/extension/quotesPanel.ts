@@ -268,6 +268,8 @@ function quotesStrings(): QuotesStrings {
     siblingsHeading: t('Questions in this theme'),
     quotesHeading: t('Quotes'),
     noQuotes: t('This theme has no quotes.'),
+    hintHeading: t('Hint'),
+    probesHeading: t('Follow-up questions'),
     copy: t('Copy'),
     copyLabel: t('Copy the quote from {0}', '{0}'),
     copied: t('Quote copied to the clipboard.'),

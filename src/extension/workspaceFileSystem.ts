@@ -27,3 +27,13 @@ export async function readWorkspaceText(uri: vscode.Uri): Promise<string> {
   assertReadableTextFile((stat.type & vscode.FileType.File) !== 0, stat.size);
   return decodeUtf8(await vscode.workspace.fs.readFile(uri));
 }
+
+/** Whether anything (a file or a folder) is at `uri`. */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

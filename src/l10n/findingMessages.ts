@@ -94,6 +94,16 @@ export function findingMessage(finding: Finding, t: Translate): string {
       return t("This heading ends the answer to {question} above it, so the text under it counts for no question. (Text with a line of --- right under it is a heading: leave a blank line above --- for a horizontal rule.)", named(a));
     case 'marker.twoHeadings':
       return t("Two headings above the marker of {question} could be its own: its answer is read from the heading on line {line}, and the one on line {other} counts as text of the answer. If line {other} is the question's heading, make line {line} text again (a blank line above --- makes a horizontal rule).", named(a));
+    case 'marker.formerId':
+      return t('"{id}" is the former id of question {question}, now "{newId}": its answer counts for that question. Rewrite the marker as {expected}.', a);
+    case 'document.behindGuide':
+      return [
+        t('The document was written for version {version} of the guide; the guide is now at version {guideVersion}.', a),
+        ...(a.added ? [t('New questions: {added}.', a)] : []),
+        ...(a.renamed ? [t('Renamed questions: {renamed}.', a)] : []),
+        ...(a.removed ? [t('Questions no longer in the guide: {removed}.', a)] : []),
+        t('Add Missing Questions (or dialogue-guide sync) brings it up to date; no answer is changed.', a),
+      ].join(' ');
     case 'translation.order':
       return t("\"{id}\" is number {number} in the original ({language}) but stands elsewhere here: the guide is shown in the original's order and numbered as there.", a);
     case 'quote.changed': {
@@ -135,6 +145,8 @@ function typeName(type: string, t: Translate): string {
       return t('a number', {});
     case 'list':
       return t('a list', {});
+    case 'strings':
+      return t('a list of texts', {});
     case 'object':
       return t('a mapping of keys to values', {});
     case 'language':

@@ -15,6 +15,8 @@ export interface QuoteView {
   readonly text: string;
   readonly speaker: string;
   readonly time: string;
+  /** Where it was published; optional, as a view persisted by an older page lacks it. */
+  readonly source?: string;
 }
 
 /** Everything the page renders for one selected question: plain, JSON-safe data. */
@@ -24,7 +26,8 @@ export interface QuotesViewState {
   /** The language of the guide content (for `lang` on the content). */
   readonly language: string;
   readonly theme: { readonly id: string; readonly title: string; readonly intro: string };
-  readonly question: { readonly id: string; readonly number: string; readonly label: string; readonly text: string };
+  /** `hint` and `probes` are optional: a view persisted by an older page lacks them. */
+  readonly question: { readonly id: string; readonly number: string; readonly label: string; readonly text: string; readonly hint?: string; readonly probes?: readonly string[] };
   readonly siblings: readonly SiblingView[];
   readonly quotes: readonly QuoteView[];
 }
@@ -35,6 +38,8 @@ export interface QuotesStrings {
   readonly siblingsHeading: string;
   readonly quotesHeading: string;
   readonly noQuotes: string;
+  readonly hintHeading: string;
+  readonly probesHeading: string;
   readonly copy: string;
   /** Contains `{0}` for the speaker. */
   readonly copyLabel: string;

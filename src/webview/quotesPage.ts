@@ -76,7 +76,7 @@ function renderSibling(view: QuotesViewState, sibling: QuotesViewState['siblings
 }
 
 function renderQuote(view: QuotesViewState, quote: QuotesViewState['quotes'][number]): HTMLElement {
-  const attribution = [quote.speaker, quote.time].filter((s) => s.trim().length > 0).join(', ');
+  const attribution = [quote.speaker, quote.time, quote.source ?? ''].filter((s) => s.trim().length > 0).join(', ');
   const copy = document.createElement('vscode-button');
   copy.setAttribute('secondary', '');
   copy.textContent = strings?.copy ?? 'Copy';
@@ -125,6 +125,13 @@ function render(view: QuotesViewState): void {
     element('p', { className: 'question-text', text: view.question.text }),
   );
   question.setAttribute('aria-labelledby', 'question-heading');
+  if (view.question.hint !== undefined) {
+    question.append(element('h3', { text: strings?.hintHeading ?? 'Hint' }), element('p', { className: 'hint', text: view.question.hint }));
+  }
+  const probes = view.question.probes ?? [];
+  if (probes.length > 0) {
+    question.append(element('h3', { text: strings?.probesHeading ?? 'Follow-up questions' }), element('ul', { className: 'probes' }, ...probes.map((probe) => element('li', { text: probe }))));
+  }
 
   const nav = element(
     'nav',

@@ -11,9 +11,9 @@ export function buildQuotesViewState(guide: Guide, questionId: string): QuotesVi
     questionId: question.id,
     language: guide.language,
     theme: { id: theme.id, title: theme.title, intro: theme.intro },
-    question: { id: question.id, number: question.number, label: question.label, text: question.text },
+    question: { id: question.id, number: question.number, label: question.label, text: question.text, ...(question.hint === undefined ? {} : { hint: question.hint }), probes: question.probes ?? [] },
     siblings: theme.questions.map((q) => ({ id: q.id, number: q.number, label: q.label, current: q.id === question.id })),
-    quotes: theme.quotes.map((q) => ({ id: q.id, text: q.text, speaker: q.speaker, time: q.time })),
+    quotes: theme.quotes.map((q) => ({ id: q.id, text: q.text, speaker: q.speaker, time: q.time, ...(q.publication === undefined ? {} : { source: q.publication }) })),
   };
 }
 

@@ -30,4 +30,20 @@ describe('Team guides in Restricted Mode', () => {
     const diagnostic = await waitFor('the missing guide to be reported', () => vscode.languages.getDiagnostics(document).find((d) => d.code === 'document.unknownGuide'));
     assert.match(diagnostic.message, /team guide from dialogueGuide\.guideFolders, it loads once the folder is trusted/);
   });
+
+  it("keeps the guides of .dialogue-guide/guides/ out until the folder is trusted, and counts them as waiting", async () => {
+    const api = await internals();
+    const root = vscode.workspace.workspaceFolders![0]!.uri;
+    const guide = vscode.Uri.joinPath(root, '.dialogue-guide', 'guides', 'own');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(guide, 'guide.md'), encode('---\nid: own-guide\nversion: 1.0.0\nlanguage: da\ntitle: Egen guide\n---\n'));
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(guide, 'tema.md'),
+      encode('---\nid: tema\norder: 1\ntitle: Tema\nquestions:\n  - id: tema/foerste\n    label: Første\n    text: Hvad gør I?\n---\n'),
+    );
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, '.vscode', 'settings.json'), encode('{}\n'));
+    await api.guides.reload();
+    assert.equal(api.guides.guide('own-guide'), undefined);
+    assert.equal(api.guides.waitingForTrust, true);
+    assert.deepEqual(api.guides.guideRoots, []);
+  });
 });

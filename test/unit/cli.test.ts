@@ -84,9 +84,10 @@ describe('the dialogue-guide CLI', function () {
       assert.deepEqual([guide!.id, guide!.version, guide!.original, guide!.languages], [GUIDE_ID, '1.0.0', 'da', ['da', 'en']]);
       const theme = guide!.translations.en!.themes[0]!;
       const question = english.themes[0]!.questions[0]!;
-      assert.deepEqual(theme.questions[0], { id: question.id, number: '1.1', label: question.label, text: question.text });
+      // The built-in guide has no hints, follow-up questions, former ids or quote sources: the keys are there, empty.
+      assert.deepEqual(theme.questions[0], { id: question.id, number: '1.1', label: question.label, text: question.text, hint: '', probes: [], formerIds: [] });
       const quote = english.themes[0]!.quotes[0]!;
-      assert.deepEqual(theme.quotes[0], { id: quote.id, text: quote.text, speaker: quote.speaker, time: quote.time });
+      assert.deepEqual(theme.quotes[0], { id: quote.id, text: quote.text, speaker: quote.speaker, time: quote.time, source: '' });
       assert.equal(guide!.translations.da!.themes.flatMap((t) => t.questions).length, 18);
     });
 

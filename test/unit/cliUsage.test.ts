@@ -7,12 +7,14 @@ import { GUIDES_OPTIONS } from '../../src/cli/guidesCommand';
 import { loadLocalisation } from '../../src/cli/l10n';
 import { NEW_OPTIONS } from '../../src/cli/newCommand';
 import { REPORT_OPTIONS } from '../../src/cli/reportCommand';
+import { NEW_GUIDE_OPTIONS } from '../../src/cli/newGuideCommand';
+import { SYNC_OPTIONS } from '../../src/cli/syncCommand';
 import { usage, type CommandName } from '../../src/cli/usage';
 import { join } from 'node:path';
 import { runCliInProcess } from './helpers/cli';
 import { repoRoot, writeTree } from './helpers/repo';
 
-const OPTIONS: Record<CommandName, Record<string, unknown>> = { check: CHECK_OPTIONS, diff: DIFF_OPTIONS, report: REPORT_OPTIONS, new: NEW_OPTIONS, guides: GUIDES_OPTIONS };
+const OPTIONS: Record<CommandName, Record<string, unknown>> = { check: CHECK_OPTIONS, diff: DIFF_OPTIONS, report: REPORT_OPTIONS, sync: SYNC_OPTIONS, new: NEW_OPTIONS, guides: GUIDES_OPTIONS, 'new-guide': NEW_GUIDE_OPTIONS };
 const COMMANDS = Object.keys(OPTIONS) as CommandName[];
 
 /**

@@ -3,6 +3,7 @@ import { inLanguage, type GuideEntry } from '../../src/core/guide';
 import { loadGuideLibrary } from '../../src/core/guideLoader';
 import { buildGuideTree, nodesWithChangedMarks, questionMarks, themeAnswered, walkTree, type TreeAnnotations } from '../../src/core/guideTree';
 import { nodeFileSystem } from '../../src/node/nodeFileSystem';
+import { makeGuide } from './helpers/guides';
 import { contentRoot } from './helpers/repo';
 
 describe('the guide tree', () => {
@@ -34,6 +35,15 @@ describe('the guide tree', () => {
       '3.5 Flere med i samtalen',
     ]);
     assert.match(questions[0]!.text, /^Sociale medier giver nye muligheder/);
+  });
+
+  it("carries a question's hint and follow-up questions for the tooltip, and none where the guide has none", () => {
+    const [guide] = buildGuideTree([makeGuide([{ id: 'tema', title: 'Tema', questions: [['a', 'A?', ['Hvem?', 'Hvornår?']], ['b', 'B?']] }])].map((g) => ({ ...g, themes: g.themes.map((t) => ({ ...t, questions: t.questions.map((q, i) => (i === 0 ? { ...q, hint: 'Spørg bredt.' } : q)) })) })));
+    const [first, second] = guide!.children[0]!.children;
+    assert.equal(first!.hint, 'Spørg bredt.');
+    assert.deepEqual(first!.probes, ['Hvem?', 'Hvornår?']);
+    assert.equal(second!.hint, undefined);
+    assert.deepEqual(second!.probes, []);
   });
 
   it('keeps every id when the language switches, and shows the translation', () => {

@@ -20,12 +20,12 @@ const hostileState: QuotesViewState = {
   questionId: SCRIPT,
   language: 'da" onload="alert(1)',
   theme: { id: IMG, title: IMG, intro: `${SCRIPT}\n\n${JS_LINK}` },
-  question: { id: SCRIPT, number: SVG, label: COMMAND_LINK, text: CR_BACKTICKS },
+  question: { id: SCRIPT, number: SVG, label: COMMAND_LINK, text: CR_BACKTICKS, hint: SCRIPT, probes: [IMG, JS_LINK] },
   siblings: [
     { id: ATTRIBUTE_QUOTES, number: '1.1', label: JS_LINK, current: false },
     { id: SCRIPT, number: SVG, label: COMMAND_LINK, current: true },
   ],
-  quotes: [{ id: IMG, text: `${IMG}${SVG}${CR_BACKTICKS}`, speaker: ATTRIBUTE_QUOTES, time: SCRIPT }],
+  quotes: [{ id: IMG, text: `${IMG}${SVG}${CR_BACKTICKS}`, speaker: ATTRIBUTE_QUOTES, time: SCRIPT, source: SVG }],
 };
 
 // Translations are content too: a bad translation must not be able to inject markup either.
@@ -34,6 +34,8 @@ const hostileStrings: QuotesStrings = {
   siblingsHeading: SCRIPT,
   quotesHeading: SVG,
   noQuotes: JS_LINK,
+  hintHeading: CR_BACKTICKS,
+  probesHeading: IMG,
   copy: COMMAND_LINK,
   copyLabel: `${ATTRIBUTE_QUOTES} {0}`,
   copied: CR_BACKTICKS,

@@ -48,7 +48,7 @@ describe('quotes view state', () => {
       questionId: 'theme2/q2',
       language: 'da',
       theme: { id: 'theme2', title: 'Theme 2', intro: 'Intro 2' },
-      question: { id: 'theme2/q2', number: '2.2', label: 'Label 2.2', text: 'Question text 2.2?' },
+      question: { id: 'theme2/q2', number: '2.2', label: 'Label 2.2', text: 'Question text 2.2?', probes: [] },
       siblings: [
         { id: 'theme2/q1', number: '2.1', label: 'Label 2.1', current: false },
         { id: 'theme2/q2', number: '2.2', label: 'Label 2.2', current: true },

@@ -86,13 +86,13 @@ function refusal(reason: SyncRefusal, file: string): string {
   }
 }
 
-/** "Add missing questions" as a quick fix on the Problems panel's "missing from the document" entries. */
+/** "Add missing questions" as a quick fix on the Problems panel's "missing from the document" and "written for an older version" entries. */
 export function registerSyncQuickFix(): vscode.Disposable {
   return vscode.languages.registerCodeActionsProvider(
     { language: 'markdown' },
     {
       provideCodeActions(document, _range, context) {
-        const missing = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.code === 'question.missing');
+        const missing = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && (d.code === 'question.missing' || d.code === 'document.behindGuide'));
         if (missing.length === 0) return [];
         const action = new vscode.CodeAction(t('Add the missing questions of the guide'), vscode.CodeActionKind.QuickFix);
         action.diagnostics = missing;

@@ -9,7 +9,7 @@ import { requireTrust } from '../trust';
 import type { StrategyDocuments } from './strategyDocuments';
 import { t } from '../l10n';
 
-const REPAIRABLE = ['marker.malformed', 'marker.noHeading', 'quote.changed', 'quote.attribution'] as const;
+const REPAIRABLE = ['marker.malformed', 'marker.noHeading', 'quote.changed', 'quote.attribution', 'marker.formerId'] as const;
 type RepairableCode = (typeof REPAIRABLE)[number];
 
 function isRepairable(code: unknown): code is RepairableCode {
@@ -23,6 +23,8 @@ function titleOf(code: RepairableCode, id: string | undefined): string {
       return t('Repair the marker');
     case 'marker.noHeading':
       return id !== undefined && isThemeId(id) ? t("Restore the theme's heading") : t("Restore the question's heading");
+    case 'marker.formerId':
+      return t("Rewrite the marker with the question's new id");
     case 'quote.changed':
       return t("Restore the guide's wording of the quote");
     case 'quote.attribution':
@@ -34,6 +36,7 @@ function titleOf(code: RepairableCode, id: string | undefined): string {
 function actionOf(code: RepairableCode): string {
   switch (code) {
     case 'marker.malformed':
+    case 'marker.formerId':
       return t('Repairing a marker');
     case 'marker.noHeading':
       return t('Restoring a heading');

@@ -29,7 +29,7 @@ export function registerAnswerDiffProvider(documents: StrategyDocuments, review:
       const questionId = uri.path.replace(/^\//, '').replace(/\.md$/, '');
       if (params.get('side') === 'current') {
         const entry = documents.get(vscode.Uri.parse(doc));
-        return entry ? (answersOf(entry.parsed).get(questionId) ?? '') : '';
+        return entry ? (answersOf(entry.parsed, entry.analysis.guide).get(questionId) ?? '') : '';
       }
       const state = review.reviewOf(doc);
       // An empty base side would show an unchanged answer as new: say why there is no base instead.

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { QuestionMarks, QuestionNode, ThemeNode, TreeNode } from '../../core/guideTree';
 import { questionCount } from '../counts';
+import { markdownText } from '../documents/questionLenses';
 import type { GuideTreeModel } from './guideTreeModel';
 import { onDidChangeUiLanguage, t } from '../l10n';
 
@@ -46,13 +47,22 @@ export class GuideTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     }
   }
 
-  /** Tooltips are built only when hovered: the full question as plain, untrusted Markdown. */
+  /**
+   * Tooltips are built only when hovered: the full question, the guide's hint and its follow-up
+   * questions as plain, untrusted Markdown, every character of the guide's text escaped.
+   */
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
     if (node.kind === 'question') {
       const tooltip = new vscode.MarkdownString();
       tooltip.isTrusted = false;
       tooltip.supportHtml = false;
       tooltip.appendText(`${node.number} ${node.text}`);
+      // markdownText, not appendText: appendText's &nbsp; would keep a long hint from wrapping between words.
+      if (node.hint !== undefined) tooltip.appendMarkdown(`\n\n${markdownText(t('Hint: {0}', node.hint))}`);
+      if (node.probes.length > 0) {
+        tooltip.appendMarkdown(`\n\n${markdownText(t('Follow-up questions:'))}`);
+        for (const probe of node.probes) tooltip.appendMarkdown(`\n- ${markdownText(probe)}`);
+      }
       item.tooltip = tooltip;
     }
     return item;

@@ -26,7 +26,12 @@ export function answerQuestion(text: string, questionId: string, answer: string,
   return head + eol + answer + eol + (atEnd ? '' : eol + text.slice(starts[section.lines.end]));
 }
 
-/** The answer a reader sees for `answer` written at `placement`: text above the marker and below it, a blank line between. */
-export function expectedAnswer(answer: string, placement: Placement, eol: string): string {
-  return typeof placement === 'object' ? placement.aboveMarker + eol + eol + answer : answer;
+/**
+ * The answer a reader sees for `answer` written at `placement`: text above the marker and below it,
+ * a blank line between. `below` is what the scaffold left under the marker (the follow-up
+ * questions' comment), which an answer typed above the marker leaves in place.
+ */
+export function expectedAnswer(answer: string, placement: Placement, eol: string, below = ''): string {
+  if (typeof placement === 'object') return placement.aboveMarker + eol + eol + answer;
+  return placement === 'aboveMarker' && below !== '' ? answer + eol + eol + below : answer;
 }

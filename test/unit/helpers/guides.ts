@@ -5,7 +5,8 @@ import type { Guide, GuideEntry, Question, Theme } from '../../../src/core/guide
 export interface ThemeSpec {
   readonly id: string;
   readonly title: string;
-  readonly questions: readonly (readonly [slug: string, text: string])[];
+  /** Slug, text and, optionally, follow-up questions. */
+  readonly questions: readonly (readonly [slug: string, text: string, probes?: readonly string[]])[];
   readonly quotes?: readonly { readonly text: string; readonly speaker: string; readonly time: string }[];
 }
 
@@ -28,12 +29,13 @@ export function makeGuide(themes: readonly ThemeSpec[], header: Partial<Pick<Gui
       title: spec.title,
       intro: '',
       source,
-      questions: spec.questions.map(([slug, text], i): Question => ({
+      questions: spec.questions.map(([slug, text, probes], i): Question => ({
         id: `${spec.id}/${slug}`,
         themeId: spec.id,
         label: text.slice(0, 20),
         text,
         number: `${t + 1}.${i + 1}`,
+        ...(probes && probes.length > 0 ? { probes } : {}),
         source,
       })),
       quotes: (spec.quotes ?? []).map((quote, i) => ({ id: `${spec.id}/quote-${i + 1}`, ...quote, source })),

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Guide } from '../../../src/core/guide';
+import { findQuestion, type Guide } from '../../../src/core/guide';
 import { readFrontMatter } from '../../../src/core/frontMatter';
 import { quoteFindings, recognisedQuotes } from '../../../src/core/quoteCheck';
-import { scaffoldStrategyDocument } from '../../../src/core/scaffold';
+import { probeLines, scaffoldStrategyDocument } from '../../../src/core/scaffold';
 import { readSimpleFrontMatter } from '../../../src/core/simpleFrontMatter';
 import { analyseStrategyDocument, parseStrategyDocument } from '../../../src/core/strategyDocument';
 import { applyEdits, planSync } from '../../../src/core/sync';
@@ -30,7 +30,8 @@ const themeSpec = (id: string): fc.Arbitrary<ThemeSpec> =>
   fc.record({
     id: fc.constant(id),
     title: guideText,
-    questions: fc.uniqueArray(fc.tuple(slug, guideText), { minLength: 1, maxLength: 5, selector: ([s]) => s }),
+    // Follow-up questions are guide text too, hostile lookalikes included: the scaffold writes them into the section.
+    questions: fc.uniqueArray(fc.tuple(slug, guideText, fc.array(guideText, { maxLength: 2 })), { minLength: 1, maxLength: 5, selector: ([s]) => s }),
     quotes: fc.array(fc.record({ text: guideText, speaker: guideText, time: guideText }), { maxLength: 2 }),
   });
 
@@ -178,6 +179,23 @@ const frontMatterText = (() => {
     .map(([lines, eol, bom]) => (bom ? '\ufeff' : '') + ['---', ...lines, '---', ''].join(eol));
 })();
 
+/** `guide` with every other question renamed (`<id>-omdoebt`, which no generated slug can be), its old id in `formerIds`. */
+function renamedEveryOther(guide: Guide): Guide {
+  return {
+    ...guide,
+    themes: guide.themes.map((theme) => ({
+      ...theme,
+      questions: theme.questions.map((q, i) => (i % 2 === 0 ? { ...q, id: `${q.id}-omdoebt`, formerIds: [q.id] } : q)),
+    })),
+  };
+}
+
+/** What the scaffold writes under a question's marker: its follow-up questions' comment, in the document's line breaks. */
+function probesBelow(guide: Guide, id: string, eol: string): string {
+  const probes = findQuestion(guide, id)?.question.probes ?? [];
+  return probes.length === 0 ? '' : probeLines(probes).join(eol);
+}
+
 /** Property checks by name, each run over `numRuns` generated cases. */
 export const strategyDocumentProperties: Readonly<Record<string, (numRuns: number) => void>> = {
   'keeps every answer byte for byte through scaffold, answers and a sync with a changed guide': (numRuns) => fc.assert(fc.property(scenarios(false), (s) => {
@@ -188,7 +206,7 @@ export const strategyDocumentProperties: Readonly<Record<string, (numRuns: numbe
     assert.equal(document.frontMatter?.organisation, s.organisation);
     const sections = new Map(document.sections.map((section) => [section.questionId, section]));
     for (const [id, answer] of s.answers) {
-      const expected = expectedAnswer(answer, s.placements.get(id)!, s.eol);
+      const expected = expectedAnswer(answer, s.placements.get(id)!, s.eol, probesBelow(s.oldGuide, id, s.eol));
       assert.equal(sections.get(id)?.answer, expected, id);
       assert.equal(sections.get(id)?.state, expected.replace(/<!--[\s\S]*?-->/g, '').trim() === '' ? 'empty' : 'answered', id);
     }
@@ -208,13 +226,30 @@ export const strategyDocumentProperties: Readonly<Record<string, (numRuns: numbe
     assert.deepEqual(recognisedQuotes(document, entries).map((q) => q.quote.id), s.oldGuide.themes.flatMap((t) => t.quotes.map((q) => q.id)));
   }), { numRuns }),
 
+  'keeps every answer byte for byte when questions are renamed, through a sync that rewrites their markers': (numRuns) => fc.assert(fc.property(scenarios(true), (s) => {
+    const renamed = renamedEveryOther(s.newGuide);
+    const before = writeDocument(s.oldGuide, s);
+    const after = synced(before, renamed);
+    const document = parseStrategyDocument(after, 'strategi.md');
+    const sections = new Map(document.sections.map((section) => [section.questionId, section]));
+    for (const [id, answer] of s.answers) {
+      const now = renamed.themes.flatMap((t) => t.questions).find((q) => q.id === id || q.formerIds?.includes(id))!.id;
+      assert.equal(sections.get(now)?.answer, expectedAnswer(answer, s.placements.get(id)!, s.eol, probesBelow(s.oldGuide, id, s.eol)), `${id} → ${now}`);
+      if (now !== id) assert.ok(!sections.has(id), `no marker of ${id} is left`);
+    }
+    const analysis = analyseStrategyDocument(document, [entryOf(renamed)]);
+    assert.ok(!analysis.findings.some((f) => f.code === 'marker.formerId' || f.code === 'question.missing'), JSON.stringify(analysis.findings.map((f) => f.code)));
+    assert.equal(synced(after, renamed), after, 'a second sync changes nothing');
+  }), { numRuns }),
+
   'credits every answer to the question it is typed under, wherever in the section, byte for byte': (numRuns) => fc.assert(fc.property(scenarios(true), (s) => {
     const document = parseStrategyDocument(writeDocument(s.oldGuide, s), 'strategi.md');
     assert.ok(document.unambiguous, JSON.stringify(document.findings));
     const answers = new Map(document.sections.map((section) => [section.questionId, section.answer]));
     for (const question of s.oldGuide.themes.flatMap((t) => t.questions)) {
       const answer = s.answers.get(question.id);
-      assert.equal(answers.get(question.id), answer === undefined ? '' : expectedAnswer(answer, s.placements.get(question.id)!, s.eol), question.id);
+      const below = probesBelow(s.oldGuide, question.id, s.eol);
+      assert.equal(answers.get(question.id), answer === undefined ? below : expectedAnswer(answer, s.placements.get(question.id)!, s.eol, below), question.id);
     }
   }), { numRuns }),
 
