@@ -3,9 +3,9 @@
 // The built-in guide in content/ is compiled into the extension (the module
 // `virtual:built-in-guide`); a finding in it fails the build, printed as file:line.
 import * as esbuild from 'esbuild';
-import { chmodSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const production = process.argv.includes('--production');
@@ -81,6 +81,26 @@ const lazyYaml = {
   },
 };
 
+/**
+ * The exporter (docx, pdfkit, markdown-it: several times the rest of the code) is a bundle of its
+ * own, dist/export.js, which the extension and the CLI load with `import()` only when a document
+ * is exported: neither activation nor `check` pays for it.
+ */
+const lazyExporter = {
+  name: 'lazy-exporter',
+  setup(build) {
+    build.onResolve({ filter: /\/export\/exporter$/ }, () => ({ path: './export.js', external: true }));
+  },
+};
+
+/** The PDF's fonts (DejaVu, whose licence allows bundling them with its notice) and that notice, into dist/fonts. */
+function copyFonts() {
+  const from = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')));
+  mkdirSync('dist/fonts', { recursive: true });
+  for (const font of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSansMono.ttf']) copyFileSync(join(from, 'ttf', font), join('dist/fonts', font));
+  copyFileSync(join(from, 'LICENSE'), 'dist/fonts/LICENSE');
+}
+
 const node = { ...common, platform: 'node', format: 'cjs', plugins: [builtInGuide] };
 
 /** TypeScript files under `dir` (recursively) whose path matches `re`; none is not an error. */
@@ -99,9 +119,10 @@ function files(dir, re = /\.ts$/) {
 
 const builds = [
   // The VSIX carries no node_modules, so the extension bundles its dependencies.
-  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [...node.plugins, lazyYaml] },
+  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [...node.plugins, lazyYaml, lazyExporter] },
   { ...node, stdin: { contents: "module.exports = require('yaml');", resolveDir: '.', sourcefile: 'yaml.js' }, outfile: 'dist/yaml.js' },
-  { ...node, entryPoints: files('src/cli', /main\.ts$/), outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...node, entryPoints: ['src/export/exporter.ts'], outfile: 'dist/export.js' },
+  { ...node, entryPoints: files('src/cli', /main\.ts$/), outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...node.plugins, lazyExporter] },
   { ...common, platform: 'browser', format: 'iife', entryPoints: files('src/webview', /Page\.ts$/), outdir: 'dist/webview' },
   // Tests and scripts run from the repository, where node_modules is present.
   { ...node, sourcemap: true, minify: false, packages: 'external', external: ['vscode'],
@@ -113,6 +134,7 @@ const builds = [
 if (production) rmSync('dist', { recursive: true, force: true });
 if (!watch) rmSync('out', { recursive: true, force: true });
 
+copyFonts();
 if (watch) {
   for (const b of builds) {
     const ctx = await esbuild.context(b);

@@ -1,0 +1,47 @@
+/**
+ * The one exporter both front ends call, bundled on its own as dist/export.js so that neither the
+ * extension's activation nor the CLI's other commands load `docx`, `pdfkit` or markdown-it.
+ */
+import { buildExportModel, type ExportInput } from '../core/export/exportModel';
+import type { Finding } from '../core/findings';
+import { bundleTranslate, exportLabels } from '../l10n/exportLabels';
+import { renderDocx } from './docx';
+import { renderHtml } from './html';
+import { renderPdf, type PdfFonts } from './pdf';
+
+export { PDF_FONT_FILES, type PdfFonts } from './pdf';
+
+/** The formats, in the order the editor's list and the CLI's help give them. */
+export const EXPORT_FORMATS = ['docx', 'pdf', 'html'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportRequest extends ExportInput {
+  readonly format: ExportFormat;
+  /**
+   * The l10n bundles (`l10n/bundle.l10n.<language>.json`, parsed) by language: the export's own
+   * words follow the document's language, not the user interface's, so that the editor and the
+   * CLI write the same file. English needs none.
+   */
+  readonly bundles: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** The TrueType fonts the PDF embeds; the front end reads them from the package. */
+  readonly fonts: PdfFonts;
+}
+
+/** The exported file's bytes, or the findings (file and line) that stop the export. */
+export type ExportOutcome = { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly findings: readonly Finding[] };
+
+/** Exports one strategy document. */
+export async function exportStrategyDocument(request: ExportRequest): Promise<ExportOutcome> {
+  const built = buildExportModel(request);
+  if (!built.ok) return built;
+  const { model } = built;
+  const labels = exportLabels(bundleTranslate(request.bundles[model.language.split('-')[0]!.toLowerCase()]));
+  switch (request.format) {
+    case 'html':
+      return { ok: true, bytes: new TextEncoder().encode(renderHtml(model, labels)) };
+    case 'docx':
+      return { ok: true, bytes: await renderDocx(model, labels) };
+    case 'pdf':
+      return { ok: true, bytes: await renderPdf(model, labels, request.fonts) };
+  }
+}
