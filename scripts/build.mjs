@@ -93,6 +93,18 @@ const lazyExporter = {
   },
 };
 
+/**
+ * pdfkit's ES module build finds its data through `import.meta.url`, which a CommonJS bundle does
+ * not have; its CommonJS build (what `require('pdfkit')` loads) finds it through __dirname, and
+ * the exporter never needs that data (it embeds its own fonts).
+ */
+const pdfkitCommonJs = {
+  name: 'pdfkit-commonjs',
+  setup(build) {
+    build.onResolve({ filter: /^pdfkit$/ }, () => ({ path: createRequire(import.meta.url).resolve('pdfkit') }));
+  },
+};
+
 /** The PDF's fonts (DejaVu, whose licence allows bundling them with its notice) and that notice, into dist/fonts. */
 function copyFonts() {
   const from = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')));
@@ -121,7 +133,7 @@ const builds = [
   // The VSIX carries no node_modules, so the extension bundles its dependencies.
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [...node.plugins, lazyYaml, lazyExporter] },
   { ...node, stdin: { contents: "module.exports = require('yaml');", resolveDir: '.', sourcefile: 'yaml.js' }, outfile: 'dist/yaml.js' },
-  { ...node, entryPoints: ['src/export/exporter.ts'], outfile: 'dist/export.js' },
+  { ...node, entryPoints: ['src/export/exporter.ts'], outfile: 'dist/export.js', plugins: [...node.plugins, pdfkitCommonJs] },
   { ...node, entryPoints: files('src/cli', /main\.ts$/), outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...node.plugins, lazyExporter] },
   { ...common, platform: 'browser', format: 'iife', entryPoints: files('src/webview', /Page\.ts$/), outdir: 'dist/webview' },
   // Tests and scripts run from the repository, where node_modules is present.

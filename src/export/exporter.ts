@@ -7,9 +7,9 @@ import type { Finding } from '../core/findings';
 import { bundleTranslate, exportLabels } from '../l10n/exportLabels';
 import { renderDocx } from './docx';
 import { renderHtml } from './html';
-import { renderPdf, type PdfFonts } from './pdf';
+import { PDF_FONT_FILES, renderPdf, type PdfFonts } from './pdf';
 
-export { PDF_FONT_FILES, type PdfFonts } from './pdf';
+export { PDF_FONT_FILES, type PdfFonts };
 
 /** The formats, in the order the editor's list and the CLI's help give them. */
 export const EXPORT_FORMATS = ['docx', 'pdf', 'html'] as const;
@@ -23,8 +23,8 @@ export interface ExportRequest extends ExportInput {
    * CLI write the same file. English needs none.
    */
   readonly bundles: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
-  /** The TrueType fonts the PDF embeds; the front end reads them from the package. */
-  readonly fonts: PdfFonts;
+  /** Reads the TrueType fonts the PDF embeds from the package (dist/fonts, `PDF_FONT_FILES`); only a PDF asks. */
+  readonly fonts: () => Promise<PdfFonts>;
 }
 
 /** The exported file's bytes, or the findings (file and line) that stop the export. */
@@ -42,6 +42,12 @@ export async function exportStrategyDocument(request: ExportRequest): Promise<Ex
     case 'docx':
       return { ok: true, bytes: await renderDocx(model, labels) };
     case 'pdf':
-      return { ok: true, bytes: await renderPdf(model, labels, request.fonts) };
+      return { ok: true, bytes: await renderPdf(model, labels, await request.fonts()) };
   }
+}
+
+/** The fonts, each file read by `read` (the front end's file system, from dist/fonts). */
+export async function readPdfFonts(read: (file: string) => Promise<Uint8Array>): Promise<PdfFonts> {
+  const [regular, bold, italic, mono] = await Promise.all([PDF_FONT_FILES.regular, PDF_FONT_FILES.bold, PDF_FONT_FILES.italic, PDF_FONT_FILES.mono].map(read));
+  return { regular: regular!, bold: bold!, italic: italic!, mono: mono! };
 }

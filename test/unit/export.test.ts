@@ -8,7 +8,7 @@ import { answerBlocks } from '../../src/core/export/markdownModel';
 import type { GuideEntry } from '../../src/core/guide';
 import { loadGuideLibrary } from '../../src/core/guideLoader';
 import { parseStrategyDocument } from '../../src/core/strategyDocument';
-import { exportStrategyDocument, PDF_FONT_FILES, type ExportFormat, type PdfFonts } from '../../src/export/exporter';
+import { exportStrategyDocument, readPdfFonts, type ExportFormat, type PdfFonts } from '../../src/export/exporter';
 import { nodeFileSystem } from '../../src/node/nodeFileSystem';
 import { builtInGuide, strategyDocument } from './helpers/cli';
 import { catalogOf, readPdf, stringEntry } from './helpers/pdfText';
@@ -21,13 +21,13 @@ const ANSWER = ['Vi svarer **inden for to dage** og *altid* venligt.', '', '- Fa
 const BASE_DATE = '2026-02-01T10:00:00+01:00';
 
 let guides: readonly GuideEntry[];
-let fonts: PdfFonts;
+let fonts: () => Promise<PdfFonts>;
 const bundles = { da: JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.da.json'), 'utf8')) as Record<string, unknown> };
 
 before(async () => {
   guides = (await loadGuideLibrary(nodeFileSystem, [contentRoot])).entries;
   const folder = join(repoRoot, 'node_modules', 'dejavu-fonts-ttf', 'ttf');
-  fonts = Object.fromEntries(Object.entries(PDF_FONT_FILES).map(([style, file]) => [style, new Uint8Array(readFileSync(join(folder, file)))])) as unknown as PdfFonts;
+  fonts = () => readPdfFonts(async (file) => new Uint8Array(readFileSync(join(folder, file))));
 });
 
 async function firstIds(count: number): Promise<string[]> {
