@@ -7,6 +7,7 @@ import { CopyQuestionCommand, ReloadGuidesCommand, SwitchLanguageCommand } from 
 import { NewStrategyDocumentCommand } from './commands/newStrategyDocument';
 import { OpenQuestionCommand, ShowQuotesCommand } from './commands/quoteCommands';
 import { CompareWithBaseCommand, FilterChangedCommand, PickReviewBaseCommand, StepChangedAnswerCommand } from './commands/reviewCommands';
+import { ExportStrategyDocumentCommand } from './commands/exportDocument';
 import { registerSyncQuickFix, SyncDocumentCommand } from './commands/syncDocument';
 import { registerMarkerQuickFixes, RepairMarkerCommand } from './documents/markerQuickFixes';
 import { Navigator } from './documents/navigator';
@@ -91,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
     new PickStrategyDocumentCommand(documents),
     new SyncDocumentCommand(documents),
     new AddThemeCommand(documents),
+    new ExportStrategyDocumentCommand(documents, guides, review, context.extensionUri),
     new RepairMarkerCommand(documents),
     new CompareWithBaseCommand(review, guides, documents, navigator, model, view),
     new StepChangedAnswerCommand(1, review, guides, model, view),

@@ -82,7 +82,8 @@ describe('dialogue-guide export', function () {
     const before = await strategyDocument({ 'sociale-medier/platforme': 'Facebook.', 'sociale-medier/formaal': 'Uændret.' }, THEMES);
     const root = gitRepository({ 'plan.md': before });
     runGit(root, 'tag', 'udvalg');
-    const date = runGit(root, 'show', '--no-patch', '--format=%cI', 'udvalg').trim();
+    // In UTC without fractions, as Word takes it.
+    const date = new Date(runGit(root, 'show', '--no-patch', '--format=%cI', 'udvalg').trim()).toISOString().replace(/\.\d{3}Z$/, 'Z');
     commitFiles(root, { 'plan.md': await strategyDocument({ 'sociale-medier/platforme': 'Facebook og LinkedIn.', 'sociale-medier/formaal': 'Uændret.' }, THEMES) });
     const run = runCli(root, ['export', 'plan.md', '--format', 'docx', '--out', 'plan.docx', '--base', 'udvalg']);
     assert.equal(run.status, 0, run.stderr);

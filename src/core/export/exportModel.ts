@@ -134,9 +134,18 @@ export function buildExportModel(input: ExportInput): ExportResult {
       guideVersion: exportable(frontMatter.guideVersion ?? guide.version),
       language: languageTag(frontMatter.language ?? guide.language),
       themes,
-      base: input.base && { ref: exportable(input.base.ref), date: input.base.date },
+      base: input.base && { ref: exportable(input.base.ref), date: revisionDate(input.base.date) },
     },
   };
+}
+
+/**
+ * A commit date in UTC without fractions (2026-02-01T09:00:00Z), as Word's tracked changes take it:
+ * Git's `%cI` in the CLI and the Git extension's Date in the editor then give the same bytes.
+ */
+export function revisionDate(date: string): string {
+  const parsed = new Date(date);
+  return Number.isNaN(parsed.getTime()) ? date : parsed.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 function optional(text: string | undefined): string | undefined {
