@@ -9,6 +9,7 @@ import { loadGuideLibrary } from '../src/core/guideLoader';
 import { nodeFileSystem } from '../src/node/nodeFileSystem';
 import { benchCli } from './bench-cli';
 import { benchDocuments } from './bench-documents';
+import { benchExport } from './bench-export';
 import { medianMs, type BenchRow } from './benchTiming';
 
 const root = resolve(__dirname, '..', '..');
@@ -64,7 +65,7 @@ function benchActivation(): BenchRow[] {
 }
 
 async function main(): Promise<void> {
-  const rows: BenchRow[] = [...(await benchGuide()), ...benchActivation(), ...benchFrontMatterKeys(), ...(await benchDocuments()), ...(await benchCli())];
+  const rows: BenchRow[] = [...(await benchGuide()), ...benchActivation(), ...benchFrontMatterKeys(), ...(await benchDocuments()), ...(await benchCli()), ...(await benchExport())];
   let missed = 0;
   for (const row of rows) {
     const ok = row.limit === undefined || row.value <= row.limit;

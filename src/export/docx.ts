@@ -30,6 +30,7 @@ import { titleBlockRows } from './titleBlock';
 /** 4.5:1 and more against white, so the muted "not answered" still passes WCAG AA. */
 const MUTED = '595959';
 const CODE_FONT = 'Courier New';
+const HEADING = '1F3864';
 const BULLET = 'bullet';
 const INDENT = 720;
 
@@ -45,10 +46,12 @@ export async function renderDocx(model: ExportModel, labels: ExportLabels): Prom
     lastModifiedBy: model.organisation ?? '',
     styles: {
       default: {
-        document: { run: { language, font: 'Calibri', size: 22 } },
-        title: { run: { language } },
-        heading1: { run: { language } },
-        heading2: { run: { language } },
+        document: { run: { language, font: 'Calibri', size: 22 }, paragraph: { spacing: { after: 120 } } },
+        // An outline level on each heading style: LibreOffice and PDF converters build the outline
+        // (bookmarks, navigator) from it, as Word's navigation pane does from the built-in styles.
+        title: { run: { language, size: 48, bold: true }, paragraph: { spacing: { after: 240 } } },
+        heading1: { run: { language, size: 32, bold: true, color: HEADING }, paragraph: { outlineLevel: 0, keepNext: true, spacing: { before: 360, after: 120 } } },
+        heading2: { run: { language, size: 26, bold: true, color: HEADING }, paragraph: { outlineLevel: 1, keepNext: true, spacing: { before: 240, after: 80 } } },
       },
     },
     numbering: { config: writer.numbering() },

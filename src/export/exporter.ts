@@ -5,9 +5,8 @@
 import { buildExportModel, type ExportInput } from '../core/export/exportModel';
 import type { Finding } from '../core/findings';
 import { bundleTranslate, exportLabels } from '../l10n/exportLabels';
-import { renderDocx } from './docx';
 import { renderHtml } from './html';
-import { PDF_FONT_FILES, renderPdf, type PdfFonts } from './pdf';
+import { PDF_FONT_FILES, type PdfFonts } from './pdfFonts';
 
 export { PDF_FONT_FILES, type PdfFonts };
 
@@ -39,10 +38,11 @@ export async function exportStrategyDocument(request: ExportRequest): Promise<Ex
   switch (request.format) {
     case 'html':
       return { ok: true, bytes: new TextEncoder().encode(renderHtml(model, labels)) };
+    // docx and pdfkit are most of this bundle: each is evaluated only when its format is asked for.
     case 'docx':
-      return { ok: true, bytes: await renderDocx(model, labels) };
+      return { ok: true, bytes: await (await import('./docx')).renderDocx(model, labels) };
     case 'pdf':
-      return { ok: true, bytes: await renderPdf(model, labels, await request.fonts()) };
+      return { ok: true, bytes: await (await import('./pdf')).renderPdf(model, labels, await request.fonts()) };
   }
 }
 

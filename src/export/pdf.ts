@@ -7,23 +7,8 @@
 import PDFDocument from 'pdfkit';
 import type { Block, ExportModel, ExportQuestion, ExportTheme, Inline, RevisedBlock } from '../core/export/exportModel';
 import type { ExportLabels } from '../l10n/exportLabels';
+import type { PdfFonts } from './pdfFonts';
 import { titleBlockRows } from './titleBlock';
-
-/** TrueType fonts (the bytes of .ttf files): DejaVu Sans in four styles and DejaVu Sans Mono, from the package's dist/fonts. */
-export interface PdfFonts {
-  readonly regular: Uint8Array;
-  readonly bold: Uint8Array;
-  readonly italic: Uint8Array;
-  readonly mono: Uint8Array;
-}
-
-/** The font files PdfFonts are read from, under dist/fonts/. */
-export const PDF_FONT_FILES: Readonly<Record<keyof PdfFonts, string>> = {
-  regular: 'DejaVuSans.ttf',
-  bold: 'DejaVuSans-Bold.ttf',
-  italic: 'DejaVuSans-Oblique.ttf',
-  mono: 'DejaVuSansMono.ttf',
-};
 
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;

@@ -12,7 +12,7 @@ type Window = Record<string, (...args: unknown[]) => Thenable<unknown>>;
  * Answers the window's `name` with `answer` while `action` runs, recording what it was asked. The
  * extension and the tests share one `vscode` API object, so the extension's calls reach the stand-in.
  */
-async function answering<T>(name: string, answer: (...args: unknown[]) => unknown, action: () => Promise<T>): Promise<{ result: T; asked: unknown[][] }> {
+async function answering<T>(name: string, answer: (...args: unknown[]) => unknown, action: () => Thenable<T>): Promise<{ result: T; asked: unknown[][] }> {
   const window = vscode.window as unknown as Window;
   const original = window[name]!;
   const asked: unknown[][] = [];

@@ -3,7 +3,7 @@
  * text of every page through the fonts' ToUnicode maps (pdfkit writes glyph ids, not letters), and
  * the catalogue's entries. A small reader of our own: the machine has no PDF tool to ask.
  */
-import { inflateSync } from 'node:zlib';
+import { constants, inflateSync } from 'node:zlib';
 
 export interface PdfObject {
   readonly id: number;
@@ -31,7 +31,7 @@ export function readPdf(bytes: Uint8Array): ReadPdf {
       dictionary = body.slice(0, at);
       const start = body.startsWith('\r\n', at + 6) ? at + 8 : at + 7;
       const data = Buffer.from(body.slice(start, body.lastIndexOf('endstream')).replace(/\r?\n$/, ''), 'latin1');
-      stream = /\/FlateDecode/.test(dictionary) ? inflateSync(data).toString('latin1') : data.toString('latin1');
+      stream = /\/FlateDecode/.test(dictionary) ? inflated(data) : data.toString('latin1');
     }
     objects.set(Number(match[1]), { id: Number(match[1]), dictionary, stream });
   }
@@ -49,6 +49,18 @@ export function readPdf(bytes: Uint8Array): ReadPdf {
     pages.push(textOf(objects.get(Number(contents?.[1]))?.stream ?? '', fonts));
   }
   return { objects, pages };
+}
+
+/**
+ * A Flate stream's text; undefined when it does not inflate, as a stream holding the bytes "endobj"
+ * (which this reader takes for the object's end) would not: the tests read no such stream.
+ */
+function inflated(data: Buffer): string | undefined {
+  try {
+    return inflateSync(data, { finishFlush: constants.Z_SYNC_FLUSH }).toString('latin1');
+  } catch {
+    return undefined;
+  }
 }
 
 /** The catalogue's dictionary (`/Type /Catalog`). */
@@ -94,7 +106,7 @@ function textOf(content: string, fonts: ReadonlyMap<string, ReadonlyMap<number, 
 
 /** A string entry of a dictionary, direct or through a reference (pdfkit writes the document information's values as objects of their own). */
 export function stringEntry(pdf: ReadPdf, dictionary: string, key: string): string | undefined {
-  const match = new RegExp(`/${key} (?:(\\([^)]*\\)|<[^>]*>)|(\\d+) 0 R)`).exec(dictionary);
+  const match = new RegExp(`/${key}\\s*(?:(\\([^)]*\\)|<[^>]*>)|(\\d+) 0 R)`).exec(dictionary);
   if (!match) return undefined;
   return pdfString(match[1] ?? pdf.objects.get(Number(match[2]))!.dictionary.trim());
 }
