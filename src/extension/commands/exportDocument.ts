@@ -6,6 +6,7 @@ import { formatFinding } from '../../l10n/findingMessages';
 import type { StrategyDocuments } from '../documents/strategyDocuments';
 import type { GuideService } from '../guideService';
 import type { ReviewService } from '../review/reviewService';
+import { requireTrust } from '../trust';
 import type { Command } from './commandManager';
 import { documentToChange } from './syncDocument';
 
@@ -42,6 +43,8 @@ export class ExportStrategyDocumentCommand implements Command {
   ) {}
 
   async execute(arg?: unknown, options: ExportOptions = {}): Promise<vscode.Uri | undefined> {
+    // It writes a file and may read Git history: in Restricted Mode Dialogue Guide only reads the guide.
+    if (!requireTrust(vscode.l10n.t('Exporting a strategy document'))) return undefined;
     const found = await documentToChange(this.documents, arg);
     if (!found) return undefined;
     const { entry } = found;
