@@ -177,8 +177,10 @@ class DocxWriter {
         ...(inline.code ? { font: CODE_FONT } : {}),
         ...(inline.href !== undefined ? { style: 'Hyperlink' } : {}),
       };
+      // A word changed inside a rewritten paragraph is tracked on its own.
+      const changed = inline.revision ?? revision;
       // A link inside a tracked change stays styled as one; Word tracks runs, and a hyperlink is not a run.
-      if (inline.href === undefined || revision !== undefined) return this.revisedRun(options, revision);
+      if (inline.href === undefined || changed !== undefined) return this.revisedRun(options, changed);
       return new ExternalHyperlink({ link: inline.href, children: [this.run(options)] });
     });
   }

@@ -19,7 +19,7 @@ dl.title-block dd { margin: 0; }
 .changes { border-left: 4px solid #999; padding-left: 0.75rem; }
 ins { text-decoration: underline; background: #e6f4ea; }
 del { text-decoration: line-through; background: #fce8e6; }
-ins, del { display: block; }
+ins.block, del.block { display: block; }
 blockquote { margin-left: 0; padding-left: 1rem; border-left: 3px solid #bbb; }
 figure.quote { margin: 1rem 0; }
 figure.quote figcaption { color: #595959; }
@@ -82,7 +82,7 @@ ${answer}${unanswered}
 
 function revisedHtml({ block, revision }: RevisedBlock): string {
   const html = blockHtml(block);
-  return revision === 'inserted' ? `<ins>${html}</ins>` : revision === 'deleted' ? `<del>${html}</del>` : html;
+  return revision === 'inserted' ? `<ins class="block">${html}</ins>` : revision === 'deleted' ? `<del class="block">${html}</del>` : html;
 }
 
 function blockHtml(block: Block): string {
@@ -113,7 +113,8 @@ function inlinesHtml(inlines: readonly Inline[]): string {
       if (run.code) html = `<code>${html}</code>`;
       if (run.italic) html = `<em>${html}</em>`;
       if (run.bold) html = `<strong>${html}</strong>`;
-      return run.href === undefined ? html : `<a href="${escapeAttribute(run.href)}">${html}</a>`;
+      if (run.href !== undefined) html = `<a href="${escapeAttribute(run.href)}">${html}</a>`;
+      return run.revision === 'inserted' ? `<ins>${html}</ins>` : run.revision === 'deleted' ? `<del>${html}</del>` : html;
     })
     .join('');
 }

@@ -170,6 +170,7 @@ class PdfWriter {
         const text = run.kind === 'break' ? '\n' : run.text;
         const font = run.kind === 'break' ? 'regular' : run.code ? 'mono' : run.bold ? 'bold' : run.italic ? 'italic' : 'regular';
         const href = run.kind === 'text' ? run.href : undefined;
+        const revision = (run.kind === 'text' ? run.revision : undefined) ?? options.revision;
         const color = href !== undefined ? LINK : (options.color ?? TEXT);
         this.styled(text, {
           ...(i === 0 ? { x, y: doc.y } : {}),
@@ -177,9 +178,9 @@ class PdfWriter {
           font,
           color,
           continued,
-          link: options.revision === undefined ? href : undefined,
-          underline: options.revision === 'inserted' || href !== undefined,
-          strike: options.revision === 'deleted',
+          link: revision === undefined ? href : undefined,
+          underline: revision === 'inserted' || href !== undefined,
+          strike: revision === 'deleted',
         });
       });
       doc.moveDown(0.5);

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { allQuestions } from '../../src/core/guide';
 import { markerFor } from '../../src/core/strategyDocument';
 import { builtInGuide, requireBuiltCli, runCli, strategyDocument } from '../unit/helpers/cli';
+import { commitFiles, gitRepository } from '../unit/helpers/gitRepo';
 import { readPdf, stringEntry } from '../unit/helpers/pdfText';
 import { repoRoot, tempFolder } from '../unit/helpers/repo';
 
@@ -24,6 +25,24 @@ describe('the Word export in LibreOffice', function () {
     assert.deepEqual(missing, [], 'LibreOffice and Poppler are missing: run "npm test" (its office stage installs libreoffice-writer-nogui and poppler-utils) or apt-get install them');
   });
 
+  /** The .docx in `folder` converted by LibreOffice, as text. */
+  function convertedText(folder: string, name: string): string {
+    // A profile of its own, so that no LibreOffice the user has open, or its settings, is involved.
+    const profile = pathToFileURL(join(folder, 'profile')).href;
+    execFileSync('/usr/bin/soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', folder, join(folder, `${name}.docx`)], { stdio: 'pipe', timeout: 180_000 });
+    assert.ok(existsSync(join(folder, `${name}.pdf`)), 'LibreOffice converted the Word file');
+    return execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', join(folder, `${name}.pdf`), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  }
+
+  it('opens a .docx with tracked changes since a base, showing the old and the new words', async () => {
+    const folder = gitRepository({ 'plan.md': await strategyDocument({ 'sociale-medier/platforme': 'Vi svarer inden for to dage.' }, { themes: ['sociale-medier'] }) });
+    commitFiles(folder, { 'plan.md': await strategyDocument({ 'sociale-medier/platforme': 'Vi svarer inden for tre dage.' }, { themes: ['sociale-medier'] }) });
+    const exported = runCli(folder, ['export', 'plan.md', '--format', 'docx', '--out', 'plan.docx', '--base', 'HEAD~1']);
+    assert.equal(exported.status, 0, exported.stderr);
+    // LibreOffice shows recorded changes by default: the deleted word struck through beside the inserted one.
+    assert.match(convertedText(folder, 'plan'), /Vi svarer inden for (to ?tre|tre ?to) dage\./);
+  });
+
   it('opens the .docx and shows every theme and question as headings, with the answers and the Danish letters', async () => {
     const guide = await builtInGuide();
     const folder = tempFolder('dialogue-guide-office-');
@@ -33,13 +52,8 @@ describe('the Word export in LibreOffice', function () {
     const exported = runCli(folder, ['export', 'strategi.md', '--format', 'docx', '--out', 'strategi.docx']);
     assert.equal(exported.status, 0, exported.stderr);
 
-    // A profile of its own, so that no LibreOffice the user has open, or its settings, is involved.
-    const profile = pathToFileURL(join(folder, 'profile')).href;
-    execFileSync('/usr/bin/soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', folder, join(folder, 'strategi.docx')], { stdio: 'pipe', timeout: 180_000 });
+    const words = convertedText(folder, 'strategi');
     const pdfFile = join(folder, 'strategi.pdf');
-    assert.ok(existsSync(pdfFile), 'LibreOffice converted the Word file');
-
-    const words = execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     assert.ok(words.includes('Vores strategi'), 'the title');
     assert.ok(words.includes('Organisation: Eksempel Kommune'), 'the title block');
     assert.ok(words.includes('Æblerne på øen får én ål: ÆØÅ æøå.'), 'the answer, with æ, ø and å');

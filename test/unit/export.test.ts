@@ -121,13 +121,20 @@ describe('the export model', function () {
     const now = await strategyDocument({ [changed!]: 'Første afsnit.\n\nNy tekst.', [added!]: 'Helt ny.', [same!]: 'Uændret.' });
     const questions = new Map(modelOf(now, { base }).themes.flatMap((t) => t.questions).map((q) => [q.id, q]));
     const revisions = (id: string) => questions.get(id)!.blocks.map((b) => b.revision);
-    assert.deepEqual(revisions(changed!), [undefined, 'deleted', 'inserted']);
+    // One paragraph rewritten: the paragraph stays, its changed words are marked.
+    assert.deepEqual(revisions(changed!), [undefined, undefined]);
+    const rewritten = questions.get(changed!)!.blocks[1]!.block;
+    assert.equal(rewritten.kind, 'paragraph');
+    assert.deepEqual(rewritten.kind === 'paragraph' && rewritten.inlines.map((run) => (run.kind === 'text' ? [run.text, run.revision] : ['break'])), [['Gammel', 'deleted'], ['Ny', 'inserted'], [' tekst.', undefined]]);
     assert.equal(questions.get(changed!)!.change, 'changed');
     assert.deepEqual(revisions(added!), ['inserted']);
     assert.deepEqual(revisions(removed!), ['deleted']);
     assert.equal(questions.get(removed!)!.unanswered, true);
     assert.deepEqual(revisions(same!), [undefined]);
     assert.deepEqual(revisedBlocks(undefined, undefined), []);
+    // A paragraph that became a list, and two paragraphs rewritten at once, are marked block by block.
+    assert.deepEqual(revisedBlocks('Et afsnit.', '- et punkt').map((b) => [b.block.kind, b.revision]), [['paragraph', 'deleted'], ['list', 'inserted']]);
+    assert.deepEqual(revisedBlocks('Et.\n\nTo.', 'Tre.\n\nFire.').map((b) => b.revision), ['deleted', 'deleted', 'inserted', 'inserted']);
   });
 });
 
@@ -164,8 +171,9 @@ describe('the HTML export', function () {
     const [first] = await firstIds(1);
     const html = new TextDecoder().decode(await exported('html', await strategyDocument({ [first!]: 'Ny tekst.' }), await strategyDocument({ [first!]: 'Gammel tekst.' })));
     const all = elements(parse(html));
-    assert.deepEqual(all.filter((e) => e.tagName === 'del').map(textContent), ['Gammel tekst.']);
-    assert.deepEqual(all.filter((e) => e.tagName === 'ins').map(textContent), ['Ny tekst.']);
+    assert.deepEqual(all.filter((e) => e.tagName === 'del').map(textContent), ['Gammel']);
+    assert.deepEqual(all.filter((e) => e.tagName === 'ins').map(textContent), ['Ny']);
+    assert.ok(all.some((e) => e.tagName === 'p' && textContent(e) === 'GammelNy tekst.'), 'one paragraph, its changed word marked');
   });
 });
 
@@ -208,8 +216,8 @@ describe('the Word export', function () {
     const base = await strategyDocument({ [changed!]: 'Gammel tekst.', [same!]: 'Uændret svar.' });
     const now = await strategyDocument({ [changed!]: 'Ny tekst.', [same!]: 'Uændret svar.' });
     const document = strFromU8(unzipSync(await exported('docx', now, base))['word/document.xml']!);
-    assert.match(document, /<w:del w:id="\d+" w:author="Dialogue Guide" w:date="2026-02-01T09:00:00Z">[\s\S]*?<w:delText[^>]*>Gammel tekst\.<\/w:delText>/);
-    assert.match(document, /<w:ins w:id="\d+" w:author="Dialogue Guide" w:date="2026-02-01T09:00:00Z">[\s\S]*?<w:t[^>]*>Ny tekst\.<\/w:t>/);
+    assert.match(document, /<w:del w:id="\d+" w:author="Dialogue Guide" w:date="2026-02-01T09:00:00Z">[\s\S]*?<w:delText[^>]*>Gammel<\/w:delText>/);
+    assert.match(document, /<w:ins w:id="\d+" w:author="Dialogue Guide" w:date="2026-02-01T09:00:00Z">[\s\S]*?<w:t[^>]*>Ny<\/w:t>/);
     const unchanged = document.slice(document.indexOf('Uændret svar.') - 400, document.indexOf('Uændret svar.'));
     assert.doesNotMatch(unchanged.slice(unchanged.lastIndexOf('<w:p>')), /<w:(ins|del) /);
   });

@@ -8,7 +8,7 @@ import { answersOf, reviewDocument, type AnswerChange } from '../answerReview';
 import type { Finding } from '../findings';
 import type { GuideEntry } from '../guide';
 import { AMBIGUOUS, analyseStrategyDocument, type StrategyDocument } from '../strategyDocument';
-import { answerBlocks, exportable, type Block } from './markdownModel';
+import { answerBlocks, exportable, type Block, type Inline, type TextRun } from './markdownModel';
 
 export type { Block, Inline } from './markdownModel';
 
@@ -186,5 +186,77 @@ export function revisedBlocks(base: string | undefined, current: string | undefi
       result.push({ block: after[j++]!, revision: 'inserted' });
     }
   }
-  return result;
+  return withRewrittenParagraphs(result);
+}
+
+/** Words past which a paragraph is not compared word by word (the comparison grows with the product of the lengths). */
+const MAX_WORDS = 2000;
+
+/**
+ * A paragraph deleted and a paragraph inserted in its place become one paragraph whose changed
+ * words are marked, as Word shows an edit: "Vi svarer inden for [-to-][+tre+] dage".
+ */
+function withRewrittenParagraphs(blocks: RevisedBlock[]): RevisedBlock[] {
+  const out: RevisedBlock[] = [];
+  for (let k = 0; k < blocks.length; k++) {
+    const old = blocks[k]!;
+    const next = blocks[k + 1];
+    // Only one paragraph replacing one: where several were rewritten, which replaced which is a guess.
+    const single = blocks[k - 1]?.revision !== 'deleted' && blocks[k + 2]?.revision !== 'inserted';
+    if (single && old.revision === 'deleted' && next?.revision === 'inserted' && old.block.kind === 'paragraph' && next.block.kind === 'paragraph') {
+      const inlines = revisedWords(old.block.inlines, next.block.inlines);
+      if (inlines) {
+        out.push({ block: { kind: 'paragraph', inlines }, revision: undefined });
+        k++;
+        continue;
+      }
+    }
+    out.push(old);
+  }
+  return out;
+}
+
+/** The runs of `after`, with the words not in `before` inserted and those only in `before` deleted; undefined past MAX_WORDS. */
+function revisedWords(before: readonly Inline[], after: readonly Inline[]): Inline[] | undefined {
+  const a = words(before);
+  const b = words(after);
+  if (a.length > MAX_WORDS || b.length > MAX_WORDS) return undefined;
+  const key = (word: Inline) => JSON.stringify(word);
+  const ka = a.map(key);
+  const kb = b.map(key);
+  const lengths = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) lengths[i]![j] = ka[i] === kb[j] ? lengths[i + 1]![j + 1]! + 1 : Math.max(lengths[i + 1]![j]!, lengths[i]![j + 1]!);
+  }
+  const out: Inline[] = [];
+  const push = (word: Inline, revision: TextRun['revision']) => {
+    // A line break has no mark of its own: a deleted one goes, an inserted one stays.
+    if (word.kind === 'break' && revision === 'deleted') return;
+    const run: Inline = word.kind === 'text' && revision ? { ...word, revision } : word;
+    const last = out.at(-1);
+    if (run.kind === 'text' && last?.kind === 'text' && last.bold === run.bold && last.italic === run.italic && last.code === run.code && last.href === run.href && last.revision === run.revision) {
+      out[out.length - 1] = { ...last, text: last.text + run.text };
+    } else {
+      out.push(run);
+    }
+  };
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && ka[i] === kb[j]) {
+      push(b[j]!, undefined);
+      i++;
+      j++;
+    } else if (i < a.length && (j >= b.length || lengths[i + 1]![j]! >= lengths[i]![j + 1]!)) {
+      push(a[i++]!, 'deleted');
+    } else {
+      push(b[j++]!, 'inserted');
+    }
+  }
+  return out;
+}
+
+/** Runs split into words and the spaces between them, each piece with its run's style. */
+function words(inlines: readonly Inline[]): Inline[] {
+  return inlines.flatMap((run): Inline[] => (run.kind === 'text' ? run.text.split(/(\s+)/).filter((piece) => piece !== '').map((text) => ({ ...run, text })) : [run]));
 }

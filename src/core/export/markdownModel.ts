@@ -14,6 +14,8 @@ export interface TextRun {
   readonly italic: boolean;
   readonly code: boolean;
   readonly href: string | undefined;
+  /** Set in a rewritten paragraph, on the words inserted or deleted since the base (see `revisedBlocks`). */
+  readonly revision?: 'inserted' | 'deleted';
 }
 
 /** A hard line break inside a paragraph. */
