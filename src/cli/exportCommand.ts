@@ -3,6 +3,7 @@ import { link, mkdir, readFile, realpath, rename, stat, unlink, writeFile } from
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { StrategyDocument } from '../core/strategyDocument';
 import { parseStrategyDocument } from '../core/strategyDocument';
+import { EXPORT_FORMATS } from '../export/formats';
 import { formatFinding } from '../l10n/findingMessages';
 import { commitDate, openRepository, readFilesAt, resolveCommit } from '../node/git';
 import { COMMON_OPTIONS, ExitCode, GUIDE_FOLDER_OPTION, UsageError, formatOption, parseCommandLine, type CliContext } from './context';
@@ -22,9 +23,6 @@ export const EXPORT_OPTIONS = {
   quotes: { type: 'boolean' },
 } as const;
 
-/** The formats, as the exporter lists them; the exporter itself loads only once a document is exported. */
-const FORMATS = ['docx', 'pdf', 'html'] as const;
-
 /**
  * `dialogue-guide export <file.md> --format docx|pdf|html --out <file>`: the same bytes as the
  * editor's Export Strategy Document… for the same document. The document is only read; the output
@@ -35,7 +33,7 @@ export async function runExport(args: readonly string[], context: CliContext): P
   const { values, positionals } = parseCommandLine('export', { args: [...args], options: EXPORT_OPTIONS, allowPositionals: true }, t);
   if (positionals.length !== 1) throw new UsageError(t('Name one strategy document to export (see --help).'));
   if (values.format === undefined) throw new UsageError(t('--{option} is required (see --help).', { option: 'format' }));
-  const format = formatOption(values.format, FORMATS, t);
+  const format = formatOption(values.format, EXPORT_FORMATS, t);
   const out = values.out;
   if (out === undefined || out.trim() === '') throw new UsageError(t('--{option} is required (see --help).', { option: 'out' }));
   const target = resolve(context.cwd, out);

@@ -10,9 +10,9 @@ import { PDF_FONT_FILES, type PdfFonts } from './pdfFonts';
 
 export { PDF_FONT_FILES, type PdfFonts };
 
-/** The formats, in the order the editor's list and the CLI's help give them. */
-export const EXPORT_FORMATS = ['docx', 'pdf', 'html'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import { EXPORT_FORMATS, type ExportFormat } from './formats';
+
+export { EXPORT_FORMATS, type ExportFormat };
 
 export interface ExportRequest extends ExportInput {
   readonly format: ExportFormat;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { StrategyDocument } from '../../core/strategyDocument';
 import { parseStrategyDocument } from '../../core/strategyDocument';
-import type { ExportFormat } from '../../export/exporter';
+import { EXPORT_FORMATS, type ExportFormat } from '../../export/formats';
 import { formatFinding } from '../../l10n/findingMessages';
 import type { StrategyDocuments } from '../documents/strategyDocuments';
 import type { GuideService } from '../guideService';
@@ -21,8 +21,6 @@ interface FormatPick extends vscode.QuickPickItem {
   readonly format: ExportFormat;
   readonly withChanges: boolean;
 }
-
-const EXTENSIONS: Readonly<Record<ExportFormat, string>> = { docx: 'docx', pdf: 'pdf', html: 'html' };
 
 /**
  * Exports a strategy document to Word, PDF or HTML through the same exporter as the CLI's
@@ -96,11 +94,10 @@ export class ExportStrategyDocumentCommand implements Command {
       pdf: vscode.l10n.t('For the agenda system or the website: accessible, with bookmarks'),
       html: vscode.l10n.t('One self-contained page for the website'),
     };
-    const formats = Object.keys(EXTENSIONS) as ExportFormat[];
     const items: FormatPick[] = [
-      ...formats.map((format) => ({ label: names[format], detail: details[format], format, withChanges: false })),
+      ...EXPORT_FORMATS.map((format) => ({ label: names[format], detail: details[format], format, withChanges: false })),
       { label: vscode.l10n.t('Changes since {0}', base), kind: vscode.QuickPickItemKind.Separator, format: 'docx', withChanges: false },
-      ...formats.map((format) => ({ label: names[format], detail: vscode.l10n.t('Answers changed since {0} marked (tracked changes in Word)', base), format, withChanges: true })),
+      ...EXPORT_FORMATS.map((format) => ({ label: names[format], detail: vscode.l10n.t('Answers changed since {0} marked (tracked changes in Word)', base), format, withChanges: true })),
     ];
     return vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export Strategy Document'), placeHolder: vscode.l10n.t('Export as') });
   }
@@ -109,8 +106,8 @@ export class ExportStrategyDocumentCommand implements Command {
     const name = document.path.replace(/\.[^./]*$/, '');
     return vscode.window.showSaveDialog({
       title: vscode.l10n.t('Save the export'),
-      defaultUri: document.with({ path: `${name}.${EXTENSIONS[format]}` }),
-      filters: { [format.toUpperCase()]: [EXTENSIONS[format]] },
+      defaultUri: document.with({ path: `${name}.${format}` }),
+      filters: { [format.toUpperCase()]: [format] },
     });
   }
 
