@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { markerFor } from '../../src/core/strategyDocument';
-import { closeAllEditors, internals, workspaceTempFolder } from './helpers';
+import { closeAllEditors, EXTENSION_ID, internals, workspaceTempFolder } from './helpers';
 import { captureMessages } from './messages';
 
 const GUIDE = 'sociale-medier-i-lokalpolitikken';
@@ -93,5 +95,18 @@ describe('Export Strategy Document', function () {
     assert.match(text, /^%PDF-1\.7/);
     assert.match(text, /\/StructTreeRoot/);
     assert.deepEqual(shown.map((m) => m.severity), ['info']);
+  });
+
+  it('writes the same bytes as dialogue-guide export for the same document, in every format', async () => {
+    const cli = join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', 'cli.js');
+    for (const format of ['docx', 'pdf', 'html'] as const) {
+      const target = vscode.Uri.joinPath(folder, `editor.${format}`);
+      await captureMessages(() => vscode.commands.executeCommand('dialogueGuide.exportDocument', document, { format, target }));
+      // On the desktop the extension host's executable is Electron's, which runs a script as Node only when told.
+      execFileSync(process.execPath, [cli, 'export', document.fsPath, '--format', format, '--out', join(folder.fsPath, `cli.${format}`)], { stdio: 'pipe', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+      const editor = await vscode.workspace.fs.readFile(target);
+      const fromCli = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, `cli.${format}`));
+      assert.ok(editor.length > 0 && Buffer.from(editor).equals(Buffer.from(fromCli)), `${format}: the editor's and the CLI's files are byte for byte the same`);
+    }
   });
 });
