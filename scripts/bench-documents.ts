@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import MarkdownIt from 'markdown-it';
+import type { Guide } from '../src/core/guide';
 import { scaffoldStrategyDocument } from '../src/core/scaffold';
 import { parseStrategyDocument } from '../src/core/strategyDocument';
 import { indexStrategyDocuments } from '../src/core/strategyIndex';
@@ -14,7 +15,7 @@ import { medianMs, type BenchRow } from './benchTiming';
 
 const MB = 1024 * 1024;
 const QUESTIONS_PER_THEME = 20;
-const ANSWER = [
+export const ANSWER = [
   'Vi bruger Facebook til dialog med borgerne og LinkedIn til rekruttering; direktionen følger med hver måned.',
   '',
   '- Kommunikation svarer inden for to arbejdsdage.',
@@ -22,7 +23,12 @@ const ANSWER = [
 ].join('\n');
 
 /** A scaffold of a guide with `questions` questions, every one answered. */
-function answeredDocument(questions: number): string {
+export function answeredDocument(questions: number): string {
+  return answeredStrategy(questions).text;
+}
+
+/** A guide of `questions` questions and its scaffold, every question answered. */
+export function answeredStrategy(questions: number): { readonly guide: Guide; readonly text: string } {
   const themes: ThemeSpec[] = Array.from({ length: Math.ceil(questions / QUESTIONS_PER_THEME) }, (_, t) => ({
     id: `tema-${t}`,
     title: `Tema ${t}: om at bruge sociale medier`,
@@ -31,8 +37,9 @@ function answeredDocument(questions: number): string {
       `Hvordan sikrer I, at I er på omgangshøjde med sociale mediers udvikling (spørgsmål ${q})?`,
     ] as const),
   }));
-  const scaffold = scaffoldStrategyDocument(makeGuide(themes), { title: 'Strategi for sociale medier', organisation: 'Eksempel Kommune' });
-  return scaffold.replace(/^(<!-- dialogue-guide: \S+\/\S+ -->)$/gm, `$1\n\n${ANSWER}`);
+  const guide = makeGuide(themes);
+  const scaffold = scaffoldStrategyDocument(guide, { title: 'Strategi for sociale medier', organisation: 'Eksempel Kommune' });
+  return { guide, text: scaffold.replace(/^(<!-- dialogue-guide: \S+\/\S+ -->)$/gm, `$1\n\n${ANSWER}`) };
 }
 
 /** The answered document closest to `bytes` long, built from whole questions. */

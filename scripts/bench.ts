@@ -10,6 +10,7 @@ import { nodeFileSystem } from '../src/node/nodeFileSystem';
 import { benchCli } from './bench-cli';
 import { benchCoverage } from './bench-coverage';
 import { benchDocuments } from './bench-documents';
+import { benchExport } from './bench-export';
 import { medianMs, type BenchRow } from './benchTiming';
 
 const root = resolve(__dirname, '..', '..');
@@ -78,7 +79,7 @@ function benchActivation(): BenchRow[] {
 }
 
 async function main(): Promise<void> {
-  const rows: BenchRow[] = [...(await benchGuide()), ...benchActivation(), ...benchFrontMatterKeys(), ...(await benchDocuments()), ...(await benchCoverage()), ...(await benchCli())];
+  const rows: BenchRow[] = [...(await benchGuide()), ...benchActivation(), ...benchFrontMatterKeys(), ...(await benchDocuments()), ...(await benchCoverage()), ...(await benchCli()), ...(await benchExport())];
   let missed = 0;
   for (const row of rows) {
     const ok = row.limit === undefined || row.value <= row.limit;

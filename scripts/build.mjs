@@ -3,9 +3,9 @@
 // The built-in guide in content/ is compiled into the extension (the module
 // `virtual:built-in-guide`); a finding in it fails the build, printed as file:line.
 import * as esbuild from 'esbuild';
-import { chmodSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const production = process.argv.includes('--production');
@@ -86,6 +86,38 @@ function yamlStandIn(load) {
   };
 }
 
+/**
+ * The exporter (docx, pdfkit, markdown-it: several times the rest of the code) is a bundle of its
+ * own, dist/export.js, which the extension and the CLI load with `import()` only when a document
+ * is exported: neither activation nor `check` pays for it.
+ */
+const lazyExporter = {
+  name: 'lazy-exporter',
+  setup(build) {
+    build.onResolve({ filter: /\/export\/exporter$/ }, () => ({ path: './export.js', external: true }));
+  },
+};
+
+/**
+ * pdfkit's ES module build finds its data through `import.meta.url`, which a CommonJS bundle does
+ * not have; its CommonJS build (what `require('pdfkit')` loads) finds it through __dirname, and
+ * the exporter never needs that data (it embeds its own fonts).
+ */
+const pdfkitCommonJs = {
+  name: 'pdfkit-commonjs',
+  setup(build) {
+    build.onResolve({ filter: /^pdfkit$/ }, () => ({ path: createRequire(import.meta.url).resolve('pdfkit') }));
+  },
+};
+
+/** The PDF's fonts (DejaVu, whose licence allows bundling them with its notice) and that notice, into dist/fonts. */
+function copyFonts() {
+  const from = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')));
+  mkdirSync('dist/fonts', { recursive: true });
+  for (const font of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSansMono.ttf']) copyFileSync(join(from, 'ttf', font), join('dist/fonts', font));
+  copyFileSync(join(from, 'LICENSE'), 'dist/fonts/LICENSE');
+}
+
 const node = { ...common, platform: 'node', format: 'cjs', plugins: [builtInGuide] };
 const web = { ...common, platform: 'browser', format: 'cjs' };
 const yamlBundle = { contents: "module.exports = require('yaml');", resolveDir: '.', sourcefile: 'yaml.js' };
@@ -106,14 +138,16 @@ function files(dir, re = /\.ts$/) {
 
 const builds = [
   // The VSIX carries no node_modules, so the extension bundles its dependencies.
-  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [...node.plugins, yamlStandIn("require('./yaml.js')")] },
+  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [...node.plugins, yamlStandIn("require('./yaml.js')"), lazyExporter] },
   { ...node, stdin: yamlBundle, outfile: 'dist/yaml.js' },
+  { ...node, entryPoints: ['src/export/exporter.ts'], outfile: 'dist/export.js', plugins: [...node.plugins, pdfkitCommonJs] },
   // The same extension for the web-worker extension host (vscode.dev, github.dev, code-server's
   // browser host): the browser build of every dependency, and no Node built-in (esbuild fails on one).
+  // The exporter is not in it: the export command says so there.
   { ...web, entryPoints: ['src/extension/web/browser.ts'], outfile: 'dist/web/extension.js', external: ['vscode'],
-    plugins: [builtInGuide, yamlStandIn("require('./src/extension/web/yamlSlot.ts').loadedYaml()")] },
+    plugins: [builtInGuide, yamlStandIn("require('./src/extension/web/yamlSlot.ts').loadedYaml()"), lazyExporter] },
   { ...web, stdin: yamlBundle, outfile: 'dist/web/yaml.js' },
-  { ...node, entryPoints: files('src/cli', /main\.ts$/), outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...node, entryPoints: files('src/cli', /main\.ts$/), outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...node.plugins, lazyExporter] },
   { ...common, platform: 'browser', format: 'iife', entryPoints: files('src/webview', /Page\.ts$/), outdir: 'dist/webview' },
   // Tests and scripts run from the repository, where node_modules is present.
   { ...node, sourcemap: true, minify: false, packages: 'external', external: ['vscode'],
@@ -127,6 +161,7 @@ const builds = [
 if (production) rmSync('dist', { recursive: true, force: true });
 if (!watch) rmSync('out', { recursive: true, force: true });
 
+copyFonts();
 if (watch) {
   for (const b of builds) {
     const ctx = await esbuild.context(b);

@@ -92,6 +92,17 @@ export async function provision() {
   };
 }
 
+/**
+ * LibreOffice (headless, no GUI) and Poppler's PDF tools for the office stage: the round trip that
+ * proves the Word export opens in an office suite (test/office/). About 300 MB on first use.
+ */
+export async function provisionOffice() {
+  await aptInstall([
+    ['/usr/bin/soffice', 'libreoffice-writer-nogui'],
+    ['/usr/bin/pdftotext', 'poppler-utils'],
+  ]);
+}
+
 /** Installs the Debian packages whose marker file is missing, or explains why it cannot. */
 async function aptInstall(checks) {
   const missing = checks.filter(([file]) => !existsSync(file)).map(([, pkg]) => pkg);

@@ -8,7 +8,7 @@
 // DG_SKIP_E2E=1 leaves out the end-to-end scenarios (shown as skipped in the summary).
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { provision, ProvisionUnsupportedError } from './provision.mjs';
+import { provision, provisionOffice, ProvisionUnsupportedError } from './provision.mjs';
 
 const MOCHA = createRequire(import.meta.url).resolve('mocha/bin/mocha.js');
 const node = (...args) => [process.execPath, ...args];
@@ -27,6 +27,7 @@ if (built) {
   await stage('typecheck', npm('typecheck'));
   await stage('lint', npm('lint'));
   await stage('unit', node(MOCHA, 'out/test/unit/**/*.test.js'), { counted: true });
+  await officeStage();
 }
 const vscodeReady = built ? await provisionStage() : undefined;
 const vscodeStages = ['integration', 'restricted mode', 'multi-root', 'web', 'harness self-test', 'e2e', 'web e2e'];
@@ -51,7 +52,7 @@ if (vscodeReady) {
   // provisionStage() returned false: the platform cannot run them, which must not look like a pass.
   for (const name of vscodeStages) skip(name, 'not run on this platform', { fails: true });
 }
-for (const name of ['build', 'typecheck', 'lint', 'unit', 'provision', ...vscodeStages]) {
+for (const name of ['build', 'typecheck', 'lint', 'unit', 'office', 'provision', ...vscodeStages]) {
   if (!results.some((r) => r.name === name)) skip(name, 'not run: an earlier stage failed', { fails: true });
 }
 printSummary();
@@ -86,6 +87,21 @@ async function provisionStage() {
     results.push({ name: 'provision', status: unsupported ? 'SKIPPED' : 'FAILED', seconds: elapsed(started), note: '' });
     return unsupported ? false : undefined;
   }
+}
+
+/**
+ * The Word export opened by LibreOffice (test/office/), installed through apt when missing. Where
+ * it cannot be installed the stage says so and is skipped, and counts as a failure in CI.
+ */
+async function officeStage() {
+  try {
+    await provisionOffice();
+  } catch (error) {
+    console.error(loud(`SKIPPING the office stage: LibreOffice could not be installed.\n${error.message}`));
+    skip('office', 'LibreOffice could not be installed', { fails: Boolean(process.env.CI) });
+    return;
+  }
+  await stage('office', node(MOCHA, 'out/test/office/**/*.test.js'), { counted: true, needsTests: true });
 }
 
 /** Checks that the integration runner reports failure for a failing suite and for one that cannot load. */

@@ -81,7 +81,8 @@ function orExplain<T>(result: GitResult<T>, t: Localise): T {
   throw new UsageError(gitProblemMessage(result.problem, t));
 }
 
-function gitProblemMessage(problem: GitProblem, t: Localise): string {
+/** What a Git problem means, in the user's words: for `diff` and `export --base`. */
+export function gitProblemMessage(problem: GitProblem, t: Localise): string {
   switch (problem.kind) {
     case 'notARepository':
       return t('{folder} is not in a Git repository: diff compares with a Git ref.', { folder: problem.folder });

@@ -4,6 +4,7 @@ import { version } from '../../package.json';
 import { runCheck } from './checkCommand';
 import { ExitCode, UsageError, type CliContext } from './context';
 import { runDiff } from './diffCommand';
+import { runExport } from './exportCommand';
 import { terminalText } from './escape';
 import { runGuides } from './guidesCommand';
 import { detectLocale, loadLocalisation, type Localise } from './l10n';
@@ -28,6 +29,7 @@ const COMMANDS: Record<CommandName, (args: readonly string[], context: CliContex
   diff: runDiff,
   new: runNew,
   report: runReport,
+  export: runExport,
   guides: runGuides,
   sync: runSync,
   'new-guide': runNewGuide,

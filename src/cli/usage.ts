@@ -1,7 +1,7 @@
 import type { Localise } from './l10n';
 
 /** The commands, in the order help lists them. */
-export type CommandName = 'check' | 'diff' | 'report' | 'sync' | 'new' | 'guides' | 'new-guide';
+export type CommandName = 'check' | 'diff' | 'report' | 'sync' | 'new' | 'export' | 'guides' | 'new-guide';
 
 /** Help for one command, or for the CLI as a whole. */
 export function usage(t: Localise, command?: CommandName): string {
@@ -88,6 +88,24 @@ Options:
   --guide-folder <folder> also load the guides in this folder (repeatable)
   --locale da|en          the language of the messages
   -h, --help              print this help`);
+    case 'export':
+      return t(`Usage: dialogue-guide export <file.md> --format docx|pdf|html --out <file> [options]
+
+Exports a strategy document for a committee or a website: Word with the guide's headings, a tagged
+PDF, or one self-contained HTML page, in the document's language, exactly as the editor's command
+does. A broken document, or one whose guide is not loaded, is not exported. The document is never
+changed, and an existing file is never replaced without --force.
+
+Options:
+  --format docx|pdf|html  the kind of file (required)
+  --out <file>            where to write it (required); missing folders are created
+  --base <ref>            mark the answers changed since this Git branch, tag or commit
+                          (tracked changes in Word, underlined and struck through in PDF and HTML)
+  --quotes                include each theme's quotes from the guide
+  --force                 replace --out if it exists
+  --guide-folder <folder> also load the guides in this folder (repeatable)
+  --locale da|en          the language of the messages
+  -h, --help              print this help`);
     case 'guides':
       return t(`Usage: dialogue-guide guides [options]
 
@@ -108,6 +126,8 @@ Commands:
   sync [files…] [--check]       add the questions the guide gained, rename renamed markers
   new --guide <id> --title <title> --out <file.md>
                                 write a new strategy document
+  export <file.md> --format docx|pdf|html --out <file>
+                                export a strategy document for a committee or a website
   guides [--json]               list the guides
   new-guide --id <id> --title <title> --language <code> --out <folder>
                                 write a starter guide of your own

@@ -22,6 +22,8 @@ export interface StrategyFrontMatter {
   readonly guideVersion?: string;
   readonly language?: string;
   readonly status?: string;
+  /** When the strategy was dated (as written, say 2026-03-01): the export's title block and properties show it. */
+  readonly date?: string;
   readonly owners?: readonly string[];
   readonly reviewers?: readonly string[];
   /** The themes chosen when scaffolding, when not all of them were; the others are not expected. */
@@ -150,7 +152,7 @@ const MARKER_AT_LINE_START = /^<!--[ \t]*dialogue-guide:/m;
 const GUIDE_KEY = /^guide[ \t]*:/m;
 const CLOSING_DELIMITER = /^---[ \t]*$/;
 
-const STRING_KEYS = ['title', 'organisation', 'guide', 'guideVersion', 'language', 'status'] as const;
+const STRING_KEYS = ['title', 'organisation', 'guide', 'guideVersion', 'language', 'status', 'date'] as const;
 const LIST_KEYS = ['owners', 'reviewers', 'themes'] as const;
 
 

@@ -5,7 +5,7 @@ import { questionLines, themeLines, yamlString } from './scaffold';
 import { markerFor, parseStrategyDocument, themesInScope, type StrategyDocument, type StrategyFrontMatter } from './strategyDocument';
 
 /** The fields a sync must keep as they were, or set as planned. */
-const FRONT_MATTER_KEYS = ['title', 'organisation', 'guide', 'guideVersion', 'language', 'status', 'owners', 'reviewers', 'themes'] as const satisfies readonly (keyof StrategyFrontMatter)[];
+const FRONT_MATTER_KEYS = ['title', 'organisation', 'guide', 'guideVersion', 'language', 'status', 'date', 'owners', 'reviewers', 'themes'] as const satisfies readonly (keyof StrategyFrontMatter)[];
 
 /** Text that replaces a zero-based, end-exclusive range; an insertion when the range is empty. */
 export interface TextEdit {

@@ -12,6 +12,7 @@ import { NewStrategyDocumentCommand } from './commands/newStrategyDocument';
 import { InsertQuoteCommand, OpenQuestionCommand, ShowQuotesCommand } from './commands/quoteCommands';
 import { CompareWithBaseCommand, FilterChangedCommand, PickReviewBaseCommand, StepChangedAnswerCommand } from './commands/reviewCommands';
 import { ShowCoverageCommand } from './commands/showCoverage';
+import { ExportStrategyDocumentCommand } from './commands/exportDocument';
 import { registerSyncQuickFix, SyncDocumentCommand } from './commands/syncDocument';
 import { registerMarkerQuickFixes, RepairMarkerCommand } from './documents/markerQuickFixes';
 import { Navigator } from './documents/navigator';
@@ -116,6 +117,7 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
     new ShowCoverageCommand(coveragePanel.panel),
     new SyncDocumentCommand(documents),
     new AddThemeCommand(documents),
+    new ExportStrategyDocumentCommand(documents, guides, review, context.extensionUri),
     new RepairMarkerCommand(documents, guides),
     new CompareWithBaseCommand(review, guides, documents, navigator, model, view),
     new StepChangedAnswerCommand(1, review, guides, model, view),

@@ -154,3 +154,10 @@ function parseBatch(stdout: Buffer, count: number): (Uint8Array | undefined)[] {
   }
   return blobs;
 }
+
+/** When `commit` was committed, in strict ISO 8601 (`%cI`): the date its tracked changes are given in an export. */
+export async function commitDate(repository: Repository, commit: string): Promise<GitResult<string>> {
+  const output = await git(repository.root, ['show', '--no-patch', '--format=%cI', '--end-of-options', commit]);
+  if (output instanceof Error || output.code !== 0) return failed(output);
+  return { ok: true, value: output.stdout.toString('utf8').trim() };
+}

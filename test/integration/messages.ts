@@ -14,7 +14,7 @@ type Show = (message: string, ...items: unknown[]) => Thenable<unknown>;
  * and the tests share one `vscode` API object, so replacing its functions reaches the extension's
  * calls; under the test driver toasts are not shown anyway.
  */
-export async function captureMessages(action: () => Promise<unknown>): Promise<ShownMessage[]> {
+export async function captureMessages(action: () => Thenable<unknown>): Promise<ShownMessage[]> {
   const shown: ShownMessage[] = [];
   const window = vscode.window as unknown as Record<string, Show>;
   const names = { info: 'showInformationMessage', warning: 'showWarningMessage', error: 'showErrorMessage' } as const;

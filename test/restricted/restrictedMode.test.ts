@@ -62,4 +62,12 @@ describe('Restricted Mode', () => {
     assert.equal(document.getText(), text, 'nothing was written');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
+
+  it('does not export a strategy document', async () => {
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const target = vscode.Uri.joinPath(folder, 'strategy', 'restricted.html');
+    const result = await vscode.commands.executeCommand('dialogueGuide.exportDocument', vscode.Uri.joinPath(folder, 'strategy', 'strategi.md'), { format: 'html', target });
+    assert.equal(result, undefined);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(target)), 'no file was written');
+  });
 });

@@ -3,6 +3,7 @@ import { percentOf } from '../../src/cli/checkReport';
 import { CHECK_OPTIONS } from '../../src/cli/checkCommand';
 import { nearestOption } from '../../src/cli/context';
 import { DIFF_OPTIONS } from '../../src/cli/diffCommand';
+import { EXPORT_OPTIONS } from '../../src/cli/exportCommand';
 import { GUIDES_OPTIONS } from '../../src/cli/guidesCommand';
 import { loadLocalisation } from '../../src/cli/l10n';
 import { NEW_OPTIONS } from '../../src/cli/newCommand';
@@ -14,7 +15,7 @@ import { join } from 'node:path';
 import { runCliInProcess } from './helpers/cli';
 import { repoRoot, writeTree } from './helpers/repo';
 
-const OPTIONS: Record<CommandName, Record<string, unknown>> = { check: CHECK_OPTIONS, diff: DIFF_OPTIONS, report: REPORT_OPTIONS, sync: SYNC_OPTIONS, new: NEW_OPTIONS, guides: GUIDES_OPTIONS, 'new-guide': NEW_GUIDE_OPTIONS };
+const OPTIONS: Record<CommandName, Record<string, unknown>> = { check: CHECK_OPTIONS, diff: DIFF_OPTIONS, report: REPORT_OPTIONS, sync: SYNC_OPTIONS, new: NEW_OPTIONS, export: EXPORT_OPTIONS, guides: GUIDES_OPTIONS, 'new-guide': NEW_GUIDE_OPTIONS };
 const COMMANDS = Object.keys(OPTIONS) as CommandName[];
 
 /**

@@ -4,12 +4,13 @@ import { slugify } from '../../core/scaffold';
 import { checkStarterGuideRequest, starterGuideFiles, type StarterGuideRequest } from '../../core/starterGuide';
 import { starterGuideProblemMessage, starterTexts } from '../../l10n/starterGuideMessages';
 import type { GuideService } from '../guideService';
-import { t as localise } from '../l10n';
+import { t } from '../l10n';
 import { requireTrust } from '../trust';
 import { exists } from '../workspaceFileSystem';
 import type { Command } from './commandManager';
 
-const t = (message: string, args: Record<string, string>) => localise(message, args);
+/** `t` in the shape the core's message functions take. */
+const translate = (message: string, args: Record<string, string>) => t(message, args);
 
 /**
  * Writes a starter guide into `.dialogue-guide/guides/<id>/` of a workspace folder, where it loads
@@ -23,22 +24,22 @@ export class NewGuideCommand implements Command {
   constructor(private readonly guides: GuideService) {}
 
   async execute(args?: unknown): Promise<vscode.Uri | undefined> {
-    if (!requireTrust(localise('Creating a guide'))) return undefined;
+    if (!requireTrust(t('Creating a guide'))) return undefined;
     const folder = await this.workspaceFolder(args);
     if (!folder) return undefined;
     const request = isRequest(args) ? args : await this.ask();
     if (!request) return undefined;
     const problem = checkStarterGuideRequest(request);
     if (problem) {
-      void vscode.window.showErrorMessage(starterGuideProblemMessage(problem, t));
+      void vscode.window.showErrorMessage(starterGuideProblemMessage(problem, translate));
       return undefined;
     }
     const target = vscode.Uri.joinPath(folder.uri, ...DEFAULT_GUIDE_FOLDER.split('/'), request.id);
-    const files = starterGuideFiles(request, starterTexts(t));
+    const files = starterGuideFiles(request, starterTexts(translate));
     for (const file of files) {
       const uri = vscode.Uri.joinPath(target, file.name);
       if (await exists(uri)) {
-        void vscode.window.showErrorMessage(localise('{0} already exists: choose another id.', vscode.workspace.asRelativePath(uri)));
+        void vscode.window.showErrorMessage(t('{0} already exists: choose another id.', vscode.workspace.asRelativePath(uri)));
         return undefined;
       }
     }
@@ -54,30 +55,30 @@ export class NewGuideCommand implements Command {
     const named = isRequest(args) && args.folder !== undefined ? folders.find((f) => f.uri.toString() === String(args.folder)) : undefined;
     if (named) return named;
     if (folders.length === 0) {
-      void vscode.window.showErrorMessage(localise('Open a folder first: the guide is written into its {0}.', DEFAULT_GUIDE_FOLDER));
+      void vscode.window.showErrorMessage(t('Open a folder first: the guide is written into its {0}.', DEFAULT_GUIDE_FOLDER));
       return undefined;
     }
-    return folders.length === 1 ? folders[0] : vscode.window.showWorkspaceFolderPick({ placeHolder: localise('The folder to keep the guide in') });
+    return folders.length === 1 ? folders[0] : vscode.window.showWorkspaceFolderPick({ placeHolder: t('The folder to keep the guide in') });
   }
 
   private async ask(): Promise<StarterGuideRequest | undefined> {
     const check = (request: StarterGuideRequest, field: 'id' | 'title' | 'language') => {
       const problem = checkStarterGuideRequest(request);
       const concerns = problem && { 'id.invalid': 'id', 'title.empty': 'title', 'language.invalid': 'language' }[problem.code] === field;
-      return problem && concerns ? starterGuideProblemMessage(problem, t) : undefined;
+      return problem && concerns ? starterGuideProblemMessage(problem, translate) : undefined;
     };
-    const title = await vscode.window.showInputBox({ title: localise('New Guide'), prompt: localise("The guide's title"), validateInput: (value) => check({ id: 'x', title: value, language: 'da' }, 'title') });
+    const title = await vscode.window.showInputBox({ title: t('New Guide'), prompt: t("The guide's title"), validateInput: (value) => check({ id: 'x', title: value, language: 'da' }, 'title') });
     if (title === undefined) return undefined;
     const id = await vscode.window.showInputBox({
-      title: localise('New Guide'),
-      prompt: localise("The guide's id: strategy documents name it, so it stays"),
+      title: t('New Guide'),
+      prompt: t("The guide's id: strategy documents name it, so it stays"),
       value: slugify(title),
       validateInput: (value) => check({ id: value, title, language: 'da' }, 'id'),
     });
     if (id === undefined) return undefined;
     const language = await vscode.window.showInputBox({
-      title: localise('New Guide'),
-      prompt: localise('The language the guide is written in, such as da or en'),
+      title: t('New Guide'),
+      prompt: t('The language the guide is written in, such as da or en'),
       value: vscode.env.language.split('-')[0],
       validateInput: (value) => check({ id, title, language: value }, 'language'),
     });

@@ -28,6 +28,8 @@ export interface Ref {
 
 export interface Commit {
   readonly hash: string;
+  readonly authorDate?: Date;
+  readonly commitDate?: Date;
 }
 
 /** Which refs `getRefs` lists: `pattern` as `git for-each-ref` takes it, e.g. `refs/heads`. */

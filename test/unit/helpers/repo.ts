@@ -21,7 +21,9 @@ export function tempFolder(prefix = 'dialogue-guide-'): string {
 }
 
 // A root hook: runs once after every test file, whichever of them created folders.
-after(() => {
+after(function () {
+  // Some folders hold an npm install or a Git repository: on a busy machine removing them all takes more than mocha's 2 s.
+  this.timeout(60_000);
   for (const folder of created.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 

@@ -1,0 +1,53 @@
+/**
+ * The one exporter both front ends call, bundled on its own as dist/export.js so that neither the
+ * extension's activation nor the CLI's other commands load `docx`, `pdfkit` or markdown-it.
+ */
+import { buildExportModel, type ExportInput } from '../core/export/exportModel';
+import type { Finding } from '../core/findings';
+import { bundleTranslate, exportLabels } from '../l10n/exportLabels';
+import { renderHtml } from './html';
+import { PDF_FONT_FILES, type PdfFonts } from './pdfFonts';
+
+export { PDF_FONT_FILES, type PdfFonts };
+
+import { EXPORT_FORMATS, type ExportFormat } from './formats';
+
+export { EXPORT_FORMATS, type ExportFormat };
+
+export interface ExportRequest extends ExportInput {
+  readonly format: ExportFormat;
+  /**
+   * The l10n bundles (`l10n/bundle.l10n.<language>.json`, parsed) by language: the export's own
+   * words follow the document's language, not the user interface's, so that the editor and the
+   * CLI write the same file. English needs none.
+   */
+  readonly bundles: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** Reads the TrueType fonts the PDF embeds from the package (dist/fonts, `PDF_FONT_FILES`); only a PDF asks. */
+  readonly fonts: () => Promise<PdfFonts>;
+}
+
+/** The exported file's bytes, or the findings (file and line) that stop the export. */
+export type ExportOutcome = { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly findings: readonly Finding[] };
+
+/** Exports one strategy document. */
+export async function exportStrategyDocument(request: ExportRequest): Promise<ExportOutcome> {
+  const built = buildExportModel(request);
+  if (!built.ok) return built;
+  const { model } = built;
+  const labels = exportLabels(bundleTranslate(request.bundles[model.language.split('-')[0]!.toLowerCase()]));
+  switch (request.format) {
+    case 'html':
+      return { ok: true, bytes: new TextEncoder().encode(renderHtml(model, labels)) };
+    // docx and pdfkit are most of this bundle: each is evaluated only when its format is asked for.
+    case 'docx':
+      return { ok: true, bytes: await (await import('./docx')).renderDocx(model, labels) };
+    case 'pdf':
+      return { ok: true, bytes: await (await import('./pdf')).renderPdf(model, labels, await request.fonts()) };
+  }
+}
+
+/** The fonts, each file read by `read` (the front end's file system, from dist/fonts). */
+export async function readPdfFonts(read: (file: string) => Promise<Uint8Array>): Promise<PdfFonts> {
+  const [regular, bold, italic, mono] = await Promise.all([PDF_FONT_FILES.regular, PDF_FONT_FILES.bold, PDF_FONT_FILES.italic, PDF_FONT_FILES.mono].map(read));
+  return { regular: regular!, bold: bold!, italic: italic!, mono: mono! };
+}

@@ -1,0 +1,166 @@
+import * as vscode from 'vscode';
+import { t } from '../l10n';
+import type { StrategyDocument } from '../../core/strategyDocument';
+import { parseStrategyDocument } from '../../core/strategyDocument';
+import { EXPORT_FORMATS, type ExportFormat } from '../../export/formats';
+import { formatFinding } from '../../l10n/findingMessages';
+import type { StrategyDocuments } from '../documents/strategyDocuments';
+import type { GuideService } from '../guideService';
+import type { ReviewService } from '../review/reviewService';
+import { requireTrust } from '../trust';
+import type { Command } from './commandManager';
+import { documentToChange } from './syncDocument';
+
+/** What a test or another command may settle instead of asking: the format, the file, and changes since the review base. */
+export interface ExportOptions {
+  readonly format?: ExportFormat;
+  readonly target?: vscode.Uri;
+  readonly withChanges?: boolean;
+}
+
+interface FormatPick extends vscode.QuickPickItem {
+  readonly format: ExportFormat;
+  readonly withChanges: boolean;
+}
+
+/**
+ * Exports a strategy document to Word, PDF or HTML through the same exporter as the CLI's
+ * `export`, so both write the same bytes. The document's text is the editor's (unsaved edits
+ * included) and is never changed; the file goes through `workspace.fs` (a temporary file beside
+ * the target, renamed into place), so a failed export leaves no partial file. The exporter
+ * (dist/export.js) loads the first time this runs, never at activation.
+ * Arguments `(uri?, options?)`: the view's item passes the document's URI.
+ */
+export class ExportStrategyDocumentCommand implements Command {
+  readonly id = 'dialogueGuide.exportDocument';
+
+  constructor(
+    private readonly documents: StrategyDocuments,
+    private readonly guides: GuideService,
+    private readonly review: ReviewService,
+    private readonly extensionUri: vscode.Uri,
+  ) {}
+
+  async execute(arg?: unknown, options: ExportOptions = {}): Promise<vscode.Uri | undefined> {
+    // It writes a file and may read Git history: in Restricted Mode Dialogue Guide only reads the guide.
+    if (!requireTrust(t('Exporting a strategy document'))) return undefined;
+    const found = await documentToChange(this.documents, arg);
+    if (!found) return undefined;
+    const { entry } = found;
+    const base = this.review.base(entry.uri);
+    const picked = options.format ? { format: options.format, withChanges: options.withChanges ?? false } : await this.pickFormat(base);
+    if (!picked) return undefined;
+    const target = options.target ?? (await this.pickTarget(entry.uri, picked.format));
+    if (!target) return undefined;
+    if (target.toString() === entry.uri.toString()) {
+      void vscode.window.showErrorMessage(t('An export cannot be saved over the strategy document itself.'));
+      return undefined;
+    }
+    if ((await exists(target)) && !(await confirmReplace(target))) return undefined;
+
+    const baseDocument = picked.withChanges ? await this.documentAtBase(entry.uri, base) : undefined;
+    if (baseDocument === null) return undefined;
+    let exporter: typeof import('../../export/exporter');
+    try {
+      exporter = await import('../../export/exporter');
+    } catch {
+      // The browser build has no exporter yet (its PDF and Word libraries are Node builds).
+      void vscode.window.showErrorMessage(t('Export needs desktop VS Code or the CLI for now: it is not available in this window (a browser).'));
+      return undefined;
+    }
+    const read = (...path: string[]) => Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, ...path)));
+    const outcome = await exporter.exportStrategyDocument({
+      format: picked.format,
+      document: entry.parsed,
+      guides: this.guides.entries,
+      includeQuotes: vscode.workspace.getConfiguration('dialogueGuide', entry.uri).get<boolean>('export.includeQuotes', false),
+      ...(baseDocument ? { base: baseDocument } : {}),
+      bundles: { da: JSON.parse(new TextDecoder().decode(await read('l10n', 'bundle.l10n.da.json'))) as Record<string, unknown> },
+      fonts: () => exporter.readPdfFonts((file) => read('dist', 'fonts', file)),
+    });
+    const file = vscode.workspace.asRelativePath(entry.uri);
+    if (!outcome.ok) {
+      const first = outcome.findings[0];
+      const reason = first ? formatFinding({ ...first, file }, (message, args) => t(message, args)) : '';
+      void vscode.window.showErrorMessage(t('{0} was not exported: {1}', file, reason));
+      return undefined;
+    }
+    try {
+      await writeWhole(target, outcome.bytes);
+    } catch (error) {
+      void vscode.window.showErrorMessage(t('{0} could not be written: {1}', vscode.workspace.asRelativePath(target), (error as Error).message));
+      return undefined;
+    }
+    void vscode.window.showInformationMessage(t('Exported {0} to {1}.', file, vscode.workspace.asRelativePath(target)));
+    return target;
+  }
+
+  private async pickFormat(base: string): Promise<FormatPick | undefined> {
+    const names: Record<ExportFormat, string> = { docx: t('Word document (.docx)'), pdf: t('Tagged PDF (.pdf)'), html: t('Web page (.html)') };
+    const details: Record<ExportFormat, string> = {
+      docx: t('For the committee\'s agenda: Word\'s own headings'),
+      pdf: t('For the agenda system or the website: accessible, with bookmarks'),
+      html: t('One self-contained page for the website'),
+    };
+    const items: FormatPick[] = [
+      ...EXPORT_FORMATS.map((format) => ({ label: names[format], detail: details[format], format, withChanges: false })),
+      { label: t('Changes since {0}', base), kind: vscode.QuickPickItemKind.Separator, format: 'docx', withChanges: false },
+      ...EXPORT_FORMATS.map((format) => ({ label: names[format], detail: t('Answers changed since {0} marked (tracked changes in Word)', base), format, withChanges: true })),
+    ];
+    return vscode.window.showQuickPick(items, { title: t('Export Strategy Document'), placeHolder: t('Export as') });
+  }
+
+  private async pickTarget(document: vscode.Uri, format: ExportFormat): Promise<vscode.Uri | undefined> {
+    const name = document.path.replace(/\.[^./]*$/, '');
+    return vscode.window.showSaveDialog({
+      title: t('Save the export'),
+      defaultUri: document.with({ path: `${name}.${format}` }),
+      filters: { [format.toUpperCase()]: [format] },
+    });
+  }
+
+  /** The document at the review base, with its commit's date; undefined text when it is not there; null (said why) when Git cannot tell. */
+  private async documentAtBase(uri: vscode.Uri, base: string): Promise<{ ref: string; date: string; document: StrategyDocument | undefined } | null> {
+    const read = await this.review.reader.read(uri, base);
+    if (read.kind !== 'ok' && read.kind !== 'notInBase') {
+      void vscode.window.showErrorMessage(t('The review base {0} cannot be read from Git, so the changes cannot be marked: choose another with "Choose Review Base".', base));
+      return null;
+    }
+    const commit = await read.repository.getCommit(read.commit);
+    const date = commit.commitDate ?? commit.authorDate;
+    if (!date) {
+      void vscode.window.showErrorMessage(t('The review base {0} cannot be read from Git, so the changes cannot be marked: choose another with "Choose Review Base".', base));
+      return null;
+    }
+    return { ref: base, date: date.toISOString(), document: read.kind === 'ok' ? parseStrategyDocument(read.text, uri.toString()) : undefined };
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function confirmReplace(target: vscode.Uri): Promise<boolean> {
+  const replace = t('Replace');
+  const answer = await vscode.window.showWarningMessage(t('{0} already exists. Replace it?', vscode.workspace.asRelativePath(target)), { modal: true }, replace);
+  return answer === replace;
+}
+
+/** The bytes under a temporary name beside `target`, then renamed over it: a reader never sees half a file, and a failure leaves none. */
+async function writeWhole(target: vscode.Uri, bytes: Uint8Array): Promise<void> {
+  const folder = vscode.Uri.joinPath(target, '..');
+  const name = target.path.slice(target.path.lastIndexOf('/') + 1);
+  const temporary = vscode.Uri.joinPath(folder, `.${name}.${Date.now().toString(36)}.tmp`);
+  try {
+    await vscode.workspace.fs.writeFile(temporary, bytes);
+    await vscode.workspace.fs.rename(temporary, target, { overwrite: true });
+  } catch (error) {
+    await Promise.resolve(vscode.workspace.fs.delete(temporary)).catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,112 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { markerFor } from '../../src/core/strategyDocument';
+import { closeAllEditors, EXTENSION_ID, internals, workspaceTempFolder } from './helpers';
+import { captureMessages } from './messages';
+
+const GUIDE = 'sociale-medier-i-lokalpolitikken';
+
+type Window = Record<string, (...args: unknown[]) => Thenable<unknown>>;
+
+/**
+ * Answers the window's `name` with `answer` while `action` runs, recording what it was asked. The
+ * extension and the tests share one `vscode` API object, so the extension's calls reach the stand-in.
+ */
+async function answering<T>(name: string, answer: (...args: unknown[]) => unknown, action: () => Thenable<T>): Promise<{ result: T; asked: unknown[][] }> {
+  const window = vscode.window as unknown as Window;
+  const original = window[name]!;
+  const asked: unknown[][] = [];
+  window[name] = (...args: unknown[]) => {
+    asked.push(args);
+    return Promise.resolve(answer(...args));
+  };
+  try {
+    return { result: await action(), asked };
+  } finally {
+    window[name] = original;
+  }
+}
+
+describe('Export Strategy Document', function () {
+  this.timeout(60_000);
+  let folder: Awaited<ReturnType<typeof workspaceTempFolder>>;
+  let document: vscode.Uri;
+
+  before(async () => {
+    await internals();
+    folder = await workspaceTempFolder();
+    document = vscode.Uri.joinPath(folder, 'strategi.md');
+    await vscode.commands.executeCommand('dialogueGuide.newStrategyDocument', { guide: GUIDE, title: 'Vores strategi', organisation: 'Eksempel Kommune', uri: document.toString() });
+    const opened = await vscode.workspace.openTextDocument(document);
+    const line = opened.getText().split('\n').indexOf(markerFor('sociale-medier/platforme'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document, new vscode.Position(line + 1, 0), '\nVi bruger **Facebook** og LinkedIn.\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await opened.save();
+  });
+
+  after(async () => {
+    await closeAllEditors();
+    await folder.dispose();
+  });
+
+  it('writes the Word file the save dialog chose, proposing the document\'s name, and leaves the document as it was', async () => {
+    const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(document));
+    const chosen = vscode.Uri.joinPath(folder, 'til-udvalget.docx');
+    const picks = await answering(
+      'showQuickPick',
+      (items) => (items as { format: string; withChanges: boolean }[]).find((i) => i.format === 'docx' && !i.withChanges),
+      () => answering('showSaveDialog', () => chosen, () => vscode.commands.executeCommand<vscode.Uri | undefined>('dialogueGuide.exportDocument', document)),
+    );
+    const { result: written, asked: dialogs } = picks.result;
+    assert.equal(written?.toString(), chosen.toString());
+    const proposed = (dialogs[0]![0] as vscode.SaveDialogOptions).defaultUri;
+    assert.equal(proposed?.path, vscode.Uri.joinPath(folder, 'strategi.docx').path, 'the dialog proposes the document\'s name');
+    const bytes = await vscode.workspace.fs.readFile(chosen);
+    assert.equal(new TextDecoder().decode(bytes.subarray(0, 2)), 'PK', 'a zip, as a .docx is');
+    assert.ok(new TextDecoder('latin1').decode(bytes).includes('word/document.xml'));
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(document)), before);
+    const files = (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name).sort();
+    assert.deepEqual(files, ['strategi.md', 'til-udvalget.docx'], 'no temporary file is left');
+  });
+
+  it('asks before replacing a file, and leaves it alone when the answer is no', async () => {
+    const target = vscode.Uri.joinPath(folder, 'strategi.html');
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode('mit eget'));
+    const refused = await answering('showWarningMessage', () => undefined, () => vscode.commands.executeCommand<vscode.Uri | undefined>('dialogueGuide.exportDocument', document, { format: 'html', target }));
+    assert.equal(refused.result, undefined);
+    assert.match(String(refused.asked[0]?.[0]), /strategi\.html/);
+    assert.deepEqual(refused.asked[0]?.[1], { modal: true });
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), 'mit eget');
+
+    const replaced = await answering('showWarningMessage', (_message, _options, replace) => replace, () => vscode.commands.executeCommand<vscode.Uri | undefined>('dialogueGuide.exportDocument', document, { format: 'html', target }));
+    assert.equal(replaced.result?.toString(), target.toString());
+    const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.match(html, /^<!DOCTYPE html>\n<html lang="da-DK">/);
+    assert.match(html, /<strong>Facebook<\/strong>/);
+  });
+
+  it('exports a tagged PDF through the lazily loaded exporter', async () => {
+    const target = vscode.Uri.joinPath(folder, 'strategi.pdf');
+    const shown = await captureMessages(() => vscode.commands.executeCommand('dialogueGuide.exportDocument', document, { format: 'pdf', target }));
+    const text = new TextDecoder('latin1').decode(await vscode.workspace.fs.readFile(target));
+    assert.match(text, /^%PDF-1\.7/);
+    assert.match(text, /\/StructTreeRoot/);
+    assert.deepEqual(shown.map((m) => m.severity), ['info']);
+  });
+
+  it('writes the same bytes as dialogue-guide export for the same document, in every format', async () => {
+    const cli = join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', 'cli.js');
+    for (const format of ['docx', 'pdf', 'html'] as const) {
+      const target = vscode.Uri.joinPath(folder, `editor.${format}`);
+      await captureMessages(() => vscode.commands.executeCommand('dialogueGuide.exportDocument', document, { format, target }));
+      // On the desktop the extension host's executable is Electron's, which runs a script as Node only when told.
+      execFileSync(process.execPath, [cli, 'export', document.fsPath, '--format', format, '--out', join(folder.fsPath, `cli.${format}`)], { stdio: 'pipe', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+      const editor = await vscode.workspace.fs.readFile(target);
+      const fromCli = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, `cli.${format}`));
+      assert.ok(editor.length > 0 && Buffer.from(editor).equals(Buffer.from(fromCli)), `${format}: the editor's and the CLI's files are byte for byte the same`);
+    }
+  });
+});
