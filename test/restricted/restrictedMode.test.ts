@@ -47,6 +47,8 @@ describe('Restricted Mode', () => {
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await closeAllEditors();
+    // The next test's untitled document gets the same URI: this one must be closed first.
+    await waitFor('the untitled document to close', () => !vscode.workspace.textDocuments.some((d) => d.uri.toString() === document.uri.toString()), 20_000);
   });
 
   it('warns about a changed quote, but neither restores nor inserts one', async () => {
