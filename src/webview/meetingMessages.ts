@@ -39,7 +39,8 @@ export interface MeetingView {
   /** The strategy document's name, as the workspace shows it. */
   readonly document: string;
   readonly theme: { readonly title: string; readonly index: number; readonly count: number };
-  readonly question: { readonly id: string; readonly number: string; readonly text: string };
+  /** The question in full, with the guide's hint for whoever leads the talk and its follow-up questions, when it has them. */
+  readonly question: { readonly id: string; readonly number: string; readonly text: string; readonly hint?: string; readonly probes: readonly string[] };
   readonly progress: { readonly index: number; readonly total: number; readonly inTheme: number; readonly themeTotal: number };
   readonly quotes: readonly QuoteView[];
   readonly questions: readonly MeetingQuestionView[];
@@ -86,6 +87,8 @@ export interface MeetingStrings {
   readonly showQuotes: string;
   readonly hideQuotes: string;
   readonly noQuotes: string;
+  readonly hint: string;
+  readonly probes: string;
   /** "Notes for {0}". */
   readonly notes: string;
   /** "Question {0}". */

@@ -142,6 +142,11 @@ function render(current: MeetingView): void {
     progress,
   );
   const question = element('section', { className: 'question' }, element('h2', { id: 'question-number', text: format(strings.question, current.question.number) }), element('p', { className: 'question-text', text: current.question.text }));
+  // The guide's help for whoever leads the talk: its hint, and follow-up questions to ask.
+  if (current.question.hint) question.append(element('p', { className: 'hint' }, element('strong', { text: `${strings.hint}: ` }), document.createTextNode(current.question.hint)));
+  if (current.question.probes.length > 0) {
+    question.append(element('h3', { className: 'probes-heading', text: strings.probes }), element('ul', { className: 'probes' }, ...current.question.probes.map((probe) => element('li', { text: probe }))));
+  }
   question.setAttribute('aria-labelledby', 'question-number');
 
   const select = element('select', { id: 'goto' });

@@ -14,7 +14,7 @@ export function buildMeetingView(meeting: Meeting, guide: Guide, document: strin
     document,
     theme: { title: theme?.title ?? current.themeId, index: progress.themeIndex, count: progress.themeCount },
     // A question the (reloaded) guide no longer has still shows, by its id.
-    question: { id: current.id, number: found?.question.number ?? '', text: found?.question.text ?? current.id },
+    question: { id: current.id, number: found?.question.number ?? '', text: found?.question.text ?? current.id, ...(found?.question.hint ? { hint: found.question.hint } : {}), probes: found?.question.probes ?? [] },
     progress: { index: progress.index, total: progress.total, inTheme: progress.inTheme, themeTotal: progress.themeTotal },
     quotes: (theme?.quotes ?? []).map((q) => ({ id: q.id, text: q.text, speaker: q.speaker, time: q.time })),
     questions: meeting.questions.map((q) => {

@@ -5,7 +5,7 @@ import { buildMeetingView, buildSummaryView, formatDuration, summaryMarkdown } f
 import { makeGuide } from './helpers/guides';
 
 const GUIDE = makeGuide([
-  { id: 'a', title: 'Tema | A', questions: [['en', 'Hvad gør I?'], ['to', 'Hvorfor?']], quotes: [{ text: 'Folk vil gerne aktiveres.', speaker: 'Kommunalpolitiker', time: 'efteråret 2021' }] },
+  { id: 'a', title: 'Tema | A', questions: [['en', 'Hvad gør I?'], ['to', 'Hvorfor?', ['Hvem har I talt med?', 'Hvad lærte I?']]], quotes: [{ text: 'Folk vil gerne aktiveres.', speaker: 'Kommunalpolitiker', time: 'efteråret 2021' }] },
   { id: 'b', title: 'Tema B', questions: [['tre', 'Hvornår?']] },
 ]);
 const QUESTIONS = GUIDE.themes.flatMap((t) => t.questions.map((q) => ({ id: q.id, themeId: t.id })));
@@ -17,16 +17,24 @@ describe('the meeting view', () => {
     const meeting = step(startMeeting(QUESTIONS, 0, 60_000), 1, 30_000);
     const view = buildMeetingView(meeting, GUIDE, 'strategi.md', NOTE, 45_000);
     assert.deepEqual(view.theme, { title: 'Tema | A', index: 0, count: 2 });
-    assert.deepEqual(view.question, { id: 'a/to', number: '1.2', text: 'Hvorfor?' });
+    assert.deepEqual(view.question, { id: 'a/to', number: '1.2', text: 'Hvorfor?', probes: ['Hvem har I talt med?', 'Hvad lærte I?'] }, 'with the follow-up questions the guide gives');
     assert.deepEqual(view.progress, { index: 1, total: 3, inTheme: 1, themeTotal: 2 });
     assert.deepEqual(view.quotes.map((q) => [q.text, q.speaker, q.time]), [['Folk vil gerne aktiveres.', 'Kommunalpolitiker', 'efteråret 2021']]);
     assert.deepEqual(view.times, { questionMs: 15_000, totalMs: 45_000, questionLimitMs: 60_000, totalLimitMs: 180_000 });
     assert.deepEqual(view.questions.map((q) => q.number), ['1.1', '1.2', '2.1']);
   });
 
+  it("shows the guide's hint for the question when it has one", () => {
+    const base = GUIDE.themes[0]!;
+    const withHint = { ...GUIDE, themes: [{ ...base, questions: [{ ...base.questions[0]!, hint: 'Start med det, I allerede gør.' }, ...base.questions.slice(1)] }, ...GUIDE.themes.slice(1)] };
+    const view = buildMeetingView(startMeeting(QUESTIONS, 0), withHint, 'x.md', NOTE, 0);
+    assert.equal(view.question.hint, 'Start med det, I allerede gør.');
+    assert.deepEqual(view.question.probes, []);
+  });
+
   it('shows a question the reloaded guide no longer has by its id', () => {
     const meeting = startMeeting([{ id: 'a/gone', themeId: 'a' }], 0);
-    assert.deepEqual(buildMeetingView(meeting, GUIDE, 'x.md', NOTE, 0).question, { id: 'a/gone', number: '', text: 'a/gone' });
+    assert.deepEqual(buildMeetingView(meeting, GUIDE, 'x.md', NOTE, 0).question, { id: 'a/gone', number: '', text: 'a/gone', probes: [] });
   });
 
   it('copies the summary as Markdown with every cell escaped and the unwritten notes quoted', () => {

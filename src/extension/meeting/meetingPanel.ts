@@ -471,6 +471,8 @@ export function meetingStrings(): MeetingStrings {
     showQuotes: t('Show the quotes'),
     hideQuotes: t('Hide the quotes'),
     noQuotes: t('This theme has no quotes.'),
+    hint: t('Hint'),
+    probes: t('Follow-up questions'),
     notes: t('Notes for {0}', '{0}'),
     question: t('Question {0}', '{0}'),
     announce: t('Question {0}: {1}', '{0}', '{1}'),
