@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdir, readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { StrategyDocument } from '../core/strategyDocument';
 import { parseStrategyDocument } from '../core/strategyDocument';
@@ -47,6 +47,8 @@ export async function runExport(args: readonly string[], context: CliContext): P
     throw new UsageError(t('--out names the strategy document itself; an export never changes it.'));
   }
   if (!values.force && (await exists(target))) throw new UsageError(t('{file} already exists; pass --force to replace it.', { file: out }));
+  // --force replaces a file, never a device, a pipe or a folder that has the name (/dev/null …).
+  if (await lstat(target).then((s) => !s.isFile() && !s.isSymbolicLink(), () => false)) throw new UsageError(t('{file} is not a regular file; an export replaces only a file.', { file: out }));
 
   const base = values.base === undefined ? undefined : await documentAtBase(document, values.base, context);
   const exporter = await import('../export/exporter');
@@ -66,7 +68,7 @@ export async function runExport(args: readonly string[], context: CliContext): P
     return ExitCode.usage;
   }
   await writeWhole(target, outcome.bytes, values.force ?? false, out, context);
-  context.out(t('Wrote {file}.', { file: out }));
+  context.out(oneLine(t('Wrote {file}.', { file: out })));
   return ExitCode.ok;
 }
 

@@ -1,3 +1,4 @@
+import { oneLine } from './escape';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { scaffoldStrategyDocument } from '../core/scaffold';
@@ -51,6 +52,6 @@ export async function runNew(args: readonly string[], context: CliContext): Prom
   } catch (error) {
     throw (error as NodeJS.ErrnoException).code === 'EEXIST' ? new UsageError(t('{file} already exists; choose another --out.', { file: out })) : cannotWrite(error);
   }
-  context.out(t('Wrote {file}.', { file: out }));
+  context.out(oneLine(t('Wrote {file}.', { file: out })));
   return ExitCode.ok;
 }

@@ -1,3 +1,4 @@
+import { oneLine } from './escape';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -44,7 +45,7 @@ export async function runNewGuide(args: readonly string[], context: CliContext):
     } catch (error) {
       throw (error as NodeJS.ErrnoException).code === 'EEXIST' ? new UsageError(t('{file} already exists; choose another --out.', { file: path })) : cannotWrite(path, error);
     }
-    context.out(t('Wrote {file}.', { file: path }));
+    context.out(oneLine(t('Wrote {file}.', { file: path })));
   }
   return ExitCode.ok;
 }

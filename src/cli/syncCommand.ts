@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
-import { readFile, writeFile } from 'node:fs/promises';
+import { lstat, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { questionForMarker, type Guide } from '../core/guide';
 import { analyseStrategyDocument, parseStrategyDocument, type StrategyDocument } from '../core/strategyDocument';
 import { applyEdits, planSync, type SyncRefusal } from '../core/sync';
@@ -39,6 +40,12 @@ export async function runSync(args: readonly string[], context: CliContext): Pro
   let failed = false;
   for (const { file } of selection.documents) {
     const name = relative(context.cwd, file) || file;
+    // Written in place, a link would change whatever it leads to, maybe outside the repository.
+    if ((await lstat(file)).isSymbolicLink()) {
+      context.err(oneLine(t('{file} is a symbolic link; sync writes only regular files, so it is left alone.', { file: name })));
+      failed = true;
+      continue;
+    }
     // Read again for the text itself: the plan is made on exactly the bytes that will be written over.
     const text = await readFile(file, 'utf8');
     const document = parseStrategyDocument(text, file);
@@ -73,10 +80,35 @@ export async function runSync(args: readonly string[], context: CliContext): Pro
       failed = true;
       continue;
     }
-    await writeFile(file, after);
+    try {
+      await replaceWhole(file, after, text);
+    } catch (error) {
+      const reason = error instanceof ChangedMeanwhile ? t('it changed while it was being synchronised') : (error as NodeJS.ErrnoException).code ?? String(error);
+      context.err(oneLine(t('{file} was not synchronised ({reason}); nothing was written.', { file: name, reason })));
+      failed = true;
+      continue;
+    }
     context.out(oneLine(t('Synchronised {file}: {change}', { file: name, change: describe(change, t) })));
   }
   return failed ? ExitCode.failed : ExitCode.ok;
+}
+
+class ChangedMeanwhile extends Error {}
+
+/**
+ * Writes `text` beside `file` and renames it into place, once `file` still holds `read`: a reader
+ * never sees half a file, and a writer who saved meanwhile keeps their text. A failure (a
+ * read-only file or folder) leaves `file` as it was.
+ */
+async function replaceWhole(file: string, text: string, read: string): Promise<void> {
+  const temporary = join(dirname(file), `.${basename(file)}.dialogue-guide-sync-${process.pid}`);
+  try {
+    await writeFile(temporary, text, { flag: 'wx' });
+    if ((await readFile(file, 'utf8')) !== read) throw new ChangedMeanwhile();
+    await rename(temporary, file);
+  } finally {
+    await unlink(temporary).catch(() => undefined);
+  }
 }
 
 function changeOf(before: StrategyDocument, after: StrategyDocument, guide: Guide): SyncChange {

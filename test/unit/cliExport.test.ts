@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { loadGuideLibrary } from '../../src/core/guideLoader';
@@ -51,6 +52,15 @@ describe('dialogue-guide export', function () {
     const forced = runCli(root, ['export', 'strategi.md', '--format', 'html', '--out', 'strategi.html', '--force']);
     assert.equal(forced.status, 0, forced.stderr);
     assert.match(readFileSync(join(root, 'strategi.html'), 'utf8'), /^<!DOCTYPE html>/);
+  });
+
+  it('with --force replaces only a file, never a pipe (or a device such as /dev/null) of that name', async () => {
+    const root = writeTree({ 'strategi.md': await strategyDocument({}, THEMES) });
+    execFileSync('mkfifo', [join(root, 'ud.html')]);
+    const refused = runCli(root, ['export', 'strategi.md', '--format', 'html', '--out', 'ud.html', '--force']);
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /ud\.html is not a regular file; an export replaces only a file\./);
+    assert.ok(lstatSync(join(root, 'ud.html')).isFIFO(), 'the pipe is still a pipe');
   });
 
   it('refuses to write over the strategy document itself, even with --force', async () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseStrategyDocument } from '../../src/core/strategyDocument';
 import { answerQuestion } from './helpers/answers';
@@ -133,5 +133,23 @@ describe('a guide of your own on the command line', function () {
     assert.equal(run.status, 1);
     assert.match(run.stderr, /s\.md has Git conflict markers/);
     assert.equal(readFileSync(file, 'utf8'), before);
+  });
+
+  it('leaves a strategy document that is a symbolic link alone, and goes on with the others', async () => {
+    const root = await withStarterGuide();
+    assert.equal((await runCliInProcess(root, ['new', '--guide', 'vores-guide', '--title', 'A', '--out', 'a.md'])).status, 0);
+    const outside = tempFolder();
+    const scaffold = readFileSync(join(root, 'a.md'), 'utf8');
+    // Both documents miss a question the guide gains.
+    const themeFile = join(root, OWN, '1-first-theme.md');
+    writeFileSync(themeFile, readFileSync(themeFile, 'utf8').replace('    formerIds: []\n', '    formerIds: []\n  - id: "first-theme/tid"\n    label: "Tid"\n    text: "Hvornår?"\n'));
+    writeFileSync(join(outside, 'victim.md'), scaffold);
+    symlinkSync(join(outside, 'victim.md'), join(root, 'link.md'));
+    const sync = await runCliInProcess(root, ['sync']);
+    assert.equal(sync.status, 1);
+    assert.match(sync.stderr, /link\.md is a symbolic link; sync writes only regular files, so it is left alone\./);
+    assert.equal(readFileSync(join(outside, 'victim.md'), 'utf8'), scaffold, 'the file the link leads to is unchanged');
+    assert.match(sync.stdout, /^Synchronised a\.md: 1 question added/);
+    assert.deepEqual(readdirSync(root).filter((f) => f.includes('dialogue-guide-sync')), [], 'no temporary file is left');
   });
 });
