@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { reviewDocument } from '../../src/core/answerReview';
+import { buildExportModel } from '../../src/core/export/exportModel';
 import type { Guide, Question } from '../../src/core/guide';
 import { planRepair } from '../../src/core/repairs';
 import { scaffoldStrategyDocument } from '../../src/core/scaffold';
-import { analyseStrategyDocument, parseStrategyDocument } from '../../src/core/strategyDocument';
+import { analyseStrategyDocument, markerFor, parseStrategyDocument } from '../../src/core/strategyDocument';
 import { applyEdits, planSync } from '../../src/core/sync';
 import { formatFinding } from '../../src/l10n/findingMessages';
 import { answerQuestion } from './helpers/answers';
@@ -90,6 +91,17 @@ describe('former ids of a renamed question', () => {
     assert.ok(!analysis.findings.some((f) => f.code === 'marker.formerId' || f.code === 'document.behindGuide'));
     const again = planSync(after, synced, guide);
     assert.ok(again.ok && again.edits.length === 0, 'a second sync finds nothing to do');
+  });
+
+  it('exports the answers under a former id and under the new id both, in document order', () => {
+    const guide = renamedGuide();
+    const text = answerQuestion(answerQuestion(scaffoldStrategyDocument(makeGuide([{ id: 'tema', title: 'Tema', questions: [['gammel', 'Hvad gør I?'], ['fast', 'Hvorfor?']] }]), OPTIONS), 'tema/gammel', ANSWER), 'tema/fast', 'Fordi.').replace(markerFor('tema/fast'), `${markerFor('tema/ny')}\n\nOgså dette.\n\n### Hvorfor?\n\n${markerFor('tema/fast')}`);
+    const result = buildExportModel({ document: parseStrategyDocument(text, 'a.md'), guides: [entryOf(guide)], includeQuotes: false });
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.findings));
+    const question = result.model.themes[0]!.questions.find((q) => q.id === 'tema/ny')!;
+    const words = JSON.stringify(question.blocks);
+    assert.ok(words.includes('hver uge') && words.includes('Også dette.'), words);
+    assert.ok(words.indexOf('hver uge') < words.indexOf('Også dette.'));
   });
 
   it('leaves a former id alone in a sync when the document already has the new marker', () => {

@@ -102,8 +102,8 @@ export function buildExportModel(input: ExportInput): ExportResult {
   const frontMatter = document.frontMatter;
   const review = input.base ? reviewDocument(document, input.base.document, guide) : undefined;
   const changes = new Map(review?.questions.map((q) => [q.questionId, q]));
-  // Read as the review reads them, so a duplicated marker's sections are all exported, in order.
-  const answers = answersOf(document);
+  // Read as the review reads them: a duplicated marker's sections, and a former id's, are all exported, in order.
+  const answers = answersOf(document, guide);
 
   const themes = analysis.themes.map(({ theme, questions }): ExportTheme => ({
     id: theme.id,
