@@ -34,6 +34,12 @@ export function planQuoteRepair(text: string, document: StrategyDocument, entrie
     const first = found.text[0];
     const last = found.text.at(-1);
     if (!first || !last) return undefined;
+    // A copy with a paragraph more than the guide's quote has a note of the writer's in it (between
+    // two parts of the quote, say): restoring the wording would delete it, so no repair is offered.
+    const paragraphs = (lines: readonly string[]) => lines.filter((l, i) => l.trim() !== '' && (i === 0 || lines[i - 1]!.trim() === '')).length;
+    const copy: string[] = [];
+    for (let l = first.line; l <= last.line; l++) copy.push(text.slice(starts[l], lineEnd(text, starts, l)).replace(/^[ \t]*>[ \t]?/, ''));
+    if (paragraphs(copy) > paragraphs(quoteTextLines(found.quote))) return undefined;
     // Later lines keep the block quote's own prefix (`> `, or an indented one), so the quote stays one block.
     const prefix = text.slice(starts[first.line], starts[first.line]! + first.column) || '> ';
     const lines = quoteTextLines(found.quote).map((l, i) => (i === 0 ? l : l === '' ? prefix.trimEnd() : prefix + l));

@@ -187,6 +187,16 @@ describe('quotes of the guide in a strategy document', () => {
       assert.equal(repaired(text, finding!), scaffold);
     });
 
+    it("offer no wording fix that would drop a note of the writer's inside the block quote", () => {
+      const line = scaffold.split('\n').find((l) => l.includes('det er eskaleret'))!;
+      const middle = line.indexOf(' ', line.length / 2);
+      const split = `${line.slice(0, middle)}\n>\n> Vores note: se side 4.\n>\n>${line.slice(middle)}`;
+      const text = scaffold.replace(line, split).replace('det er eskaleret', 'det er steget');
+      const finding = findingsOf(text).find((f) => f.code === 'quote.changed');
+      assert.ok(finding, 'the changed word is reported');
+      assert.equal(planQuoteRepair(text, parse(text), entries, finding), undefined);
+    });
+
     it('restore the attribution, and write a missing one below the quote', () => {
       const swapped = scaffold.replace('— Kommunal embedsmand, efteråret 2021', '— Kommunalpolitiker, efteråret 2021');
       assert.equal(repaired(swapped, findingsOf(swapped)[0]!), scaffold);
