@@ -116,6 +116,8 @@ async function aptInstall(checks) {
   }
   log(`Installing Debian packages: ${missing.join(', ')} (apt-get) …`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  // The office stage runs before the VS Code provisioning that would otherwise create the cache.
+  mkdirSync(cacheDir(), { recursive: true });
   const logFile = join(cacheDir(), 'apt.log');
   await withHeartbeat('apt-get', async () => {
     await run('apt-get', ['update'], { env, logFile });
@@ -173,6 +175,8 @@ function isAlive(pid) {
 function run(command, args, { cwd, env, logFile } = {}) {
   return new Promise((resolve, reject) => {
     const out = logFile ? createWriteStream(logFile, { flags: 'a' }) : undefined;
+    // An unwritable log fails the step with its reason, rather than crashing the test runner.
+    out?.on('error', reject);
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', out ? 'pipe' : 'inherit', out ? 'pipe' : 'inherit'] });
     child.stdout?.pipe(out, { end: false });
     child.stderr?.pipe(out, { end: false });
