@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import builtInEntries from 'virtual:built-in-guide';
 import { inLanguage } from '../../src/core/guide';
@@ -100,31 +100,44 @@ describe('Running the meeting in Danish', () => {
     mkdirSync(join(w.workspace, 'strategy'), { recursive: true });
     writeFileSync(join(w.workspace, 'strategy', 'moede-da.md'), scaffold);
     // VS Code has no Danish display language: the extension's own setting gives its interface in Danish.
+    // The workspace is shared with the scenarios that run after this one: its settings come back below.
+    const settings = join(w.workspace, '.vscode', 'settings.json');
+    const before = existsSync(settings) ? readFileSync(settings, 'utf8') : undefined;
     mkdirSync(join(w.workspace, '.vscode'), { recursive: true });
-    writeFileSync(join(w.workspace, '.vscode', 'settings.json'), JSON.stringify({ 'dialogueGuide.uiLanguage': 'da' }));
-
-    await w.page.keyboard.press('Control+P');
-    await w.page.locator('.quick-input-widget input').fill('moede-da.md');
-    await w.page.locator('.quick-input-list .monaco-list-row', { hasText: 'moede-da.md' }).first().click();
-    await w.page.locator('.statusbar-item', { hasText: 'Strategi 0/18' }).waitFor({ timeout: 30_000 });
-
-    await w.runCommand('dialogueGuide.startMeeting', 'Dialogue Guide: Start Meeting');
-    await w.page.locator('.quick-input-list').getByRole('option', { name: /^5 minutter pr\. spørgsmål/ }).click();
-    await w.page.locator('.tab', { hasText: 'Møde' }).waitFor({ timeout: 20_000 });
-
-    const view = w.webview();
-    await view.locator('h2', { hasText: 'Spørgsmål 1.1' }).waitFor({ timeout: 30_000 });
-    await view.locator('.question-text', { hasText: 'Hvilke sociale medier anvender I?' }).waitFor();
-    await view.locator('blockquote', { hasText: 'Vi taler meget om det.' }).waitFor();
-    assert.match(await view.locator('#progress').innerText(), /Spørgsmål 1 af 18/);
-
-    const notes = view.getByLabel('Noter til 1.1');
-    await notes.click();
-    await notes.pressSequentially('Facebook og LinkedIn.');
-    await w.page.locator('.statusbar-item', { hasText: 'Strategi 1/18' }).waitFor({ timeout: 20_000 });
-
-    await view.getByRole('button', { name: 'Næste', exact: true }).click();
-    await view.locator('h2', { hasText: 'Spørgsmål 1.2' }).waitFor({ timeout: 20_000 });
-    await view.getByRole('button', { name: 'Forrige', exact: true }).waitFor();
+    writeFileSync(settings, JSON.stringify({ 'dialogueGuide.uiLanguage': 'da' }));
+    try {
+      await meetInDanish(w);
+    } finally {
+      if (before === undefined) rmSync(settings, { force: true });
+      else writeFileSync(settings, before);
+    }
+    await w.page.locator('.statusbar-item', { hasText: 'Strategy 1/18' }).waitFor({ timeout: 20_000 });
   });
 });
+
+/** The Danish scenario, once the document is written and the interface language set. */
+async function meetInDanish(w: Workbench): Promise<void> {
+  await w.page.keyboard.press('Control+P');
+  await w.page.locator('.quick-input-widget input').fill('moede-da.md');
+  await w.page.locator('.quick-input-list .monaco-list-row', { hasText: 'moede-da.md' }).first().click();
+  await w.page.locator('.statusbar-item', { hasText: 'Strategi 0/18' }).waitFor({ timeout: 30_000 });
+
+  await w.runCommand('dialogueGuide.startMeeting', 'Dialogue Guide: Start Meeting');
+  await w.page.locator('.quick-input-list').getByRole('option', { name: /^5 minutter pr\. spørgsmål/ }).click();
+  await w.page.locator('.tab', { hasText: 'Møde' }).waitFor({ timeout: 20_000 });
+
+  const view = w.webview();
+  await view.locator('h2', { hasText: 'Spørgsmål 1.1' }).waitFor({ timeout: 30_000 });
+  await view.locator('.question-text', { hasText: 'Hvilke sociale medier anvender I?' }).waitFor();
+  await view.locator('blockquote', { hasText: 'Vi taler meget om det.' }).waitFor();
+  assert.match(await view.locator('#progress').innerText(), /Spørgsmål 1 af 18/);
+
+  const notes = view.getByLabel('Noter til 1.1');
+  await notes.click();
+  await notes.pressSequentially('Facebook og LinkedIn.');
+  await w.page.locator('.statusbar-item', { hasText: 'Strategi 1/18' }).waitFor({ timeout: 20_000 });
+
+  await view.getByRole('button', { name: 'Næste', exact: true }).click();
+  await view.locator('h2', { hasText: 'Spørgsmål 1.2' }).waitFor({ timeout: 20_000 });
+  await view.getByRole('button', { name: 'Forrige', exact: true }).waitFor();
+}
