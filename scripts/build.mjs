@@ -99,6 +99,20 @@ const lazyExporter = {
 };
 
 /**
+ * The features loaded on first use (src/extension/onFirstUse.ts: meetings, coverage, export, sync,
+ * the wizards) are a bundle of their own in the Node extension host, dist/features.js, which the
+ * extension's first `import()` of them requires: activation parses only the rest. In the web worker,
+ * which cannot require a sibling file, they are dist/web/features.js, which src/extension/web/browser.ts
+ * loads on first use.
+ */
+const onFirstUseBundle = {
+  name: 'on-first-use',
+  setup(build) {
+    build.onResolve({ filter: /\/onFirstUse$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './features.js', external: true } : undefined));
+  },
+};
+
+/**
  * pdfkit's ES module build finds its data through `import.meta.url`, which a CommonJS bundle does
  * not have; its CommonJS build (what `require('pdfkit')` loads) finds it through __dirname, and
  * the exporter never needs that data (it embeds its own fonts).
@@ -138,13 +152,16 @@ function files(dir, re = /\.ts$/) {
 
 const builds = [
   // The VSIX carries no node_modules, so the extension bundles its dependencies.
-  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [...node.plugins, yamlStandIn("require('./yaml.js')"), lazyExporter] },
+  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [...node.plugins, yamlStandIn("require('./yaml.js')"), lazyExporter, onFirstUseBundle] },
+  { ...node, entryPoints: ['src/extension/onFirstUse.ts'], outfile: 'dist/features.js', external: ['vscode'], plugins: [...node.plugins, yamlStandIn("require('./yaml.js')"), lazyExporter] },
   { ...node, stdin: yamlBundle, outfile: 'dist/yaml.js' },
   { ...node, entryPoints: ['src/export/exporter.ts'], outfile: 'dist/export.js', plugins: [...node.plugins, pdfkitCommonJs] },
   // The same extension for the web-worker extension host (vscode.dev, github.dev, code-server's
   // browser host): the browser build of every dependency, and no Node built-in (esbuild fails on one).
   // The exporter is not in it: the export command says so there.
   { ...web, entryPoints: ['src/extension/web/browser.ts'], outfile: 'dist/web/extension.js', external: ['vscode'],
+    plugins: [builtInGuide, yamlStandIn("require('./src/extension/web/yamlSlot.ts').loadedYaml()"), lazyExporter, onFirstUseBundle] },
+  { ...web, entryPoints: ['src/extension/onFirstUse.ts'], outfile: 'dist/web/features.js', external: ['vscode'],
     plugins: [builtInGuide, yamlStandIn("require('./src/extension/web/yamlSlot.ts').loadedYaml()"), lazyExporter] },
   { ...web, stdin: yamlBundle, outfile: 'dist/web/yaml.js' },
   { ...node, entryPoints: files('src/cli', /main\.ts$/), outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...node.plugins, lazyExporter] },

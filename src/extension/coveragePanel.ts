@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isCoveragePageMessage, type CoverageHostMessage, type CoveragePageMessage, type CoverageStrings } from '../webview/coverageMessages';
+import { COVERAGE_VIEW_TYPE, isCoveragePageMessage, type CoverageHostMessage, type CoveragePageMessage, type CoverageStrings } from '../webview/coverageMessages';
 import { buildPageHtml } from '../webview/pageHtml';
 import type { WorkspaceCoverage, CoverageChange } from './coverage/workspaceCoverage';
 import type { Navigator } from './documents/navigator';
@@ -11,8 +11,6 @@ import { newNonce } from './webviewNonce';
  * is created on first `show` and reused; after the first full table it is sent only the row that changed.
  */
 export class CoveragePanel implements vscode.Disposable {
-  static readonly viewType = 'dialogueGuide.coverage';
-
   private panel: vscode.WebviewPanel | undefined;
   private panelDisposables: vscode.Disposable[] = [];
   /** Whether the page has said `ready` since its HTML was (re)loaded; nothing is posted before. */
@@ -48,7 +46,7 @@ export class CoveragePanel implements vscode.Disposable {
       this.panel.reveal();
       return;
     }
-    this.attach(vscode.window.createWebviewPanel(CoveragePanel.viewType, t('Coverage'), vscode.ViewColumn.Active, this.webviewOptions()));
+    this.attach(vscode.window.createWebviewPanel(COVERAGE_VIEW_TYPE, t('Coverage'), vscode.ViewColumn.Active, this.webviewOptions()));
   }
 
   /** Takes over a panel VS Code restored after a window reload. */
@@ -185,13 +183,4 @@ function coverageStrings(): CoverageStrings {
     noGuide: t('the front matter names no guide'),
     unknownGuide: t('the guide "{id}" is not loaded', { id: '{id}' }),
   };
-}
-
-/** Creates the Coverage panel and registers its serializer, so an open panel survives a window reload. */
-export function registerCoveragePanel(extensionUri: vscode.Uri, coverage: WorkspaceCoverage, navigator: Navigator): { panel: CoveragePanel; disposable: vscode.Disposable } {
-  const panel = new CoveragePanel(extensionUri, coverage, navigator);
-  const serializer = vscode.window.registerWebviewPanelSerializer(CoveragePanel.viewType, {
-    deserializeWebviewPanel: async (webviewPanel) => panel.restore(webviewPanel),
-  });
-  return { panel, disposable: vscode.Disposable.from(serializer, panel) };
 }

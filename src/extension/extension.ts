@@ -1,29 +1,22 @@
 import * as vscode from 'vscode';
 import type { TreeNode } from '../core/guideTree';
-import { AddThemeCommand } from './commands/addTheme';
 import { CommandManager } from './commands/commandManager';
-import { WorkspaceCoverage } from './coverage/workspaceCoverage';
-import { registerCoveragePanel, type CoveragePanel } from './coveragePanel';
 import { GoToSectionCommand, NextUnansweredCommand, PickStrategyDocumentCommand, PreviousUnansweredCommand } from './commands/documentCommands';
-import { EndMeetingCommand, StartMeetingCommand } from './commands/meetingCommands';
 import { CopyQuestionCommand, ReloadGuidesCommand, SwitchLanguageCommand } from './commands/guideCommands';
-import { NewGuideCommand } from './commands/newGuide';
-import { NewStrategyDocumentCommand } from './commands/newStrategyDocument';
-import { InsertQuoteCommand, OpenQuestionCommand, ShowQuotesCommand } from './commands/quoteCommands';
+import { OpenQuestionCommand, ShowQuotesCommand } from './commands/quoteCommands';
 import { CompareWithBaseCommand, FilterChangedCommand, PickReviewBaseCommand, StepChangedAnswerCommand } from './commands/reviewCommands';
-import { ShowCoverageCommand } from './commands/showCoverage';
-import { ExportStrategyDocumentCommand } from './commands/exportDocument';
-import { registerSyncQuickFix, SyncDocumentCommand } from './commands/syncDocument';
 import { registerMarkerQuickFixes, RepairMarkerCommand } from './documents/markerQuickFixes';
 import { Navigator } from './documents/navigator';
 import { registerProgressStatusBar } from './documents/progressStatusBar';
 import { registerQuestionLenses } from './documents/questionLenses';
 import { registerStrategyDiagnostics } from './documents/strategyDiagnostics';
+import { registerSyncQuickFix } from './documents/syncQuickFix';
 import { StrategyDocuments } from './documents/strategyDocuments';
 import { registerGuideFiles } from './guideFiles';
 import { GuideService } from './guideService';
-import { MeetingPanel } from './meeting/meetingPanel';
 import { registerUiLanguage } from './l10n';
+import { Lazy, lazyCommand } from './lazy';
+import type { CoveragePanel, MeetingPanel, WorkspaceCoverage } from './onFirstUse';
 import { registerQuotesPanel, type QuotesPanel } from './quotesPanel';
 import { registerAnswerDiffProvider } from './review/answerDiff';
 import { onlyChangedNote, reviewSummary } from './review/reviewMessages';
@@ -32,6 +25,7 @@ import { GuideTreeModel } from './tree/guideTreeModel';
 import { GuideTreeProvider } from './tree/guideTreeProvider';
 import { StrategyDocumentsView } from './tree/strategyDocumentsView';
 import { TreeFollowsDocument } from './tree/treeFollowsDocument';
+import { COVERAGE_VIEW_TYPE } from '../webview/coverageMessages';
 
 /** What `activate` returns: the live services, for the integration tests (not a public API). */
 export interface DialogueGuideInternals {
@@ -41,16 +35,22 @@ export interface DialogueGuideInternals {
   readonly quotes: QuotesPanel;
   readonly documents: StrategyDocuments;
   readonly review: ReviewService;
-  readonly meeting: MeetingPanel;
-  readonly coverage: WorkspaceCoverage;
-  readonly coveragePanel: CoveragePanel;
+  /** The features loaded on first use, loading them if they are not yet. */
+  meeting(): Promise<MeetingPanel>;
+  coverage(): Promise<WorkspaceCoverage>;
+  coveragePanel(): Promise<CoveragePanel>;
 }
+
+/** The features whose code loads when one is first used: meetings, coverage, export, sync and the wizards. */
+export type Features = typeof import('./onFirstUse');
 
 /**
  * Wires the services, views and commands; every registration is disposed with the extension.
- * Reads no file and awaits nothing: the built-in guide is in the bundle, and guide folders load after.
+ * Reads no file and awaits nothing: the built-in guide is in the bundle, and guide folders load
+ * after. `loadFeatures` loads onFirstUse.ts the first time a feature there is used: in Node, by
+ * requiring dist/features.js; the web entry passes a loader of its own.
  */
-export function activate(context: vscode.ExtensionContext): DialogueGuideInternals {
+export function activate(context: vscode.ExtensionContext, loadFeatures: () => Promise<Features> = () => import('./onFirstUse')): DialogueGuideInternals {
   const guides = new GuideService(context.extensionUri);
   const model = new GuideTreeModel(guides);
   const provider = new GuideTreeProvider(model);
@@ -59,10 +59,20 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
   const navigator = new Navigator(documents);
   const quotes = registerQuotesPanel(context.extensionUri, guides, navigator);
   const documentsView = new StrategyDocumentsView(documents);
-  const coverage = new WorkspaceCoverage(documents, guides);
-  const coveragePanel = registerCoveragePanel(context.extensionUri, coverage, navigator);
   const review = new ReviewService(documents, context.workspaceState);
-  const meeting = new MeetingPanel(context.extensionUri, documents, guides);
+  const features = new Lazy(loadFeatures);
+  const meeting = new Lazy(async () => {
+    const panel = new (await features.get()).MeetingPanel(context.extensionUri, documents, guides);
+    // End Meeting is offered while a meeting runs.
+    context.subscriptions.push(panel.onDidChangeRunning((running) => void vscode.commands.executeCommand('setContext', 'dialogueGuide.meetingRunning', running)));
+    return panel;
+  });
+  const coverage = new Lazy(async () => {
+    const { WorkspaceCoverage, CoveragePanel } = await features.get();
+    const table = new WorkspaceCoverage(documents, guides);
+    const panel = new CoveragePanel(context.extensionUri, table, navigator);
+    return { table, panel, dispose: () => vscode.Disposable.from(panel, table).dispose() };
+  });
   const follower = new TreeFollowsDocument(documents, model, view, navigator);
   const commands = new CommandManager();
   const showReview = () => {
@@ -78,8 +88,13 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
     view,
     quotes.disposable,
     documents,
+    features,
+    meeting,
     coverage,
-    coveragePanel.disposable,
+    // An open Coverage panel survives a window reload; its code loads when VS Code restores one.
+    vscode.window.registerWebviewPanelSerializer(COVERAGE_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel) => (await coverage.get()).panel.restore(panel),
+    }),
     commands,
     documentsView,
     vscode.window.registerTreeDataProvider('dialogueGuide.documents', documentsView),
@@ -95,29 +110,26 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
     registerQuestionLenses(documents),
     registerSyncQuickFix(),
     registerMarkerQuickFixes(documents, guides),
-    meeting,
-    // End Meeting is offered while a meeting runs.
-    meeting.onDidChangeRunning((running) => void vscode.commands.executeCommand('setContext', 'dialogueGuide.meetingRunning', running)),
     registerGuideFiles(guides),
   );
 
   commands.register(
     new ShowQuotesCommand(view, quotes.panel, () => model.roots),
     new OpenQuestionCommand(quotes.panel, navigator),
-    new InsertQuoteCommand(documents, guides),
+    lazyCommand('dialogueGuide.insertQuote', async () => new (await features.get()).InsertQuoteCommand(documents, guides)),
     new CopyQuestionCommand(view),
     new SwitchLanguageCommand(guides),
     new ReloadGuidesCommand(guides),
-    new NewStrategyDocumentCommand(guides),
-    new NewGuideCommand(guides),
+    lazyCommand('dialogueGuide.newStrategyDocument', async () => new (await features.get()).NewStrategyDocumentCommand(guides)),
+    lazyCommand('dialogueGuide.newGuide', async () => new (await features.get()).NewGuideCommand(guides)),
     new NextUnansweredCommand(navigator),
     new PreviousUnansweredCommand(navigator),
     new GoToSectionCommand(navigator, view),
     new PickStrategyDocumentCommand(documents),
-    new ShowCoverageCommand(coveragePanel.panel),
-    new SyncDocumentCommand(documents),
-    new AddThemeCommand(documents),
-    new ExportStrategyDocumentCommand(documents, guides, review, context.extensionUri),
+    lazyCommand('dialogueGuide.showCoverage', async () => new (await features.get()).ShowCoverageCommand((await coverage.get()).panel)),
+    lazyCommand('dialogueGuide.syncDocument', async () => new (await features.get()).SyncDocumentCommand(documents)),
+    lazyCommand('dialogueGuide.addTheme', async () => new (await features.get()).AddThemeCommand(documents)),
+    lazyCommand('dialogueGuide.exportDocument', async () => new (await features.get()).ExportStrategyDocumentCommand(documents, guides, review, context.extensionUri)),
     new RepairMarkerCommand(documents, guides),
     new CompareWithBaseCommand(review, guides, documents, navigator, model, view),
     new StepChangedAnswerCommand(1, review, guides, model, view),
@@ -125,8 +137,8 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
     new PickReviewBaseCommand(review, documents),
     new FilterChangedCommand(true, model, review),
     new FilterChangedCommand(false, model, review),
-    new StartMeetingCommand(documents, meeting),
-    new EndMeetingCommand(meeting),
+    lazyCommand('dialogueGuide.startMeeting', async () => new (await features.get()).StartMeetingCommand(documents, await meeting.get())),
+    lazyCommand('dialogueGuide.endMeeting', async () => new (await features.get()).EndMeetingCommand(await meeting.get())),
   );
 
   // A question picked inside the quotes panel is selected in the tree too.
@@ -139,7 +151,17 @@ export function activate(context: vscode.ExtensionContext): DialogueGuideInterna
 
   // The tree shows the built-in guide now; the configured guide folders join it when read.
   void guides.reload();
-  return { guides, model, view, quotes: quotes.panel, documents, review, meeting, coverage, coveragePanel: coveragePanel.panel };
+  return {
+    guides,
+    model,
+    view,
+    quotes: quotes.panel,
+    documents,
+    review,
+    meeting: () => meeting.get(),
+    coverage: async () => (await coverage.get()).table,
+    coveragePanel: async () => (await coverage.get()).panel,
+  };
 }
 
 export function deactivate(): void {}

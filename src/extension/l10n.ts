@@ -9,19 +9,33 @@ import * as vscode from 'vscode';
  * follow VS Code's own language whatever this says.
  */
 
-/** The message → translation map in force: undefined follows VS Code (`auto`, or Danish VS Code); `{}` is English. */
-let override: Readonly<Record<string, string>> | undefined;
-let language: string | undefined;
-const changed = new vscode.EventEmitter<void>();
+interface UiLanguageState {
+  /** The message → translation map in force: undefined follows VS Code (`auto`, or Danish VS Code); `{}` is English. */
+  override: Readonly<Record<string, string>> | undefined;
+  language: string | undefined;
+  readonly changed: vscode.EventEmitter<void>;
+}
+
+/**
+ * Kept on the global object, not in this module: the features loaded on first use
+ * (dist/features.js, see src/extension/features.ts) carry a copy of this module, and must speak
+ * the language the extension's own copy chose.
+ */
+const state: UiLanguageState = ((globalThis as { [key: symbol]: UiLanguageState | undefined })[Symbol.for('dialogueGuide.uiLanguage')] ??= {
+  override: undefined,
+  language: undefined,
+  changed: new vscode.EventEmitter<void>(),
+});
 
 /** Fires when the interface language changed (the setting, or the Danish bundle once read). */
-export const onDidChangeUiLanguage = changed.event;
+export const onDidChangeUiLanguage = state.changed.event;
 
 type Args = (string | number | boolean)[] | [Readonly<Record<string, string | number | boolean>>];
 
 /** Localises `message` as `vscode.l10n.t` does: `{0}` from positional arguments, `{name}` from one record. */
 export function t(message: string, ...args: Args): string {
   const named = typeof args[0] === 'object' ? (args[0] as Readonly<Record<string, string | number | boolean>>) : undefined;
+  const override = state.override;
   if (!override) return named ? vscode.l10n.t(message, named) : vscode.l10n.t(message, ...(args as (string | number | boolean)[]));
   const template = override[message] ?? message;
   return template.replace(/\{([^{}]+)\}/g, (whole, key: string) => {
@@ -32,7 +46,7 @@ export function t(message: string, ...args: Args): string {
 
 /** The language the interface speaks, for `lang` on a webview's `<html>`. */
 export function uiLanguage(): string {
-  return language ?? vscode.env.language;
+  return state.language ?? vscode.env.language;
 }
 
 /** Follows `dialogueGuide.uiLanguage`; the Danish bundle is read through `workspace.fs`, never during `activate`. */
@@ -47,14 +61,14 @@ export function registerUiLanguage(extensionUri: vscode.Uri): vscode.Disposable 
     else if (setting === 'da' && !vscodeSpeaksDanish) next = await danishBundle(extensionUri);
     const nextLanguage = next === undefined ? undefined : setting;
     // Nothing to re-word (`auto` at start-up): a refresh then would only disturb the trees.
-    if (mine !== generation || (next === override && nextLanguage === language)) return;
-    override = next;
-    language = nextLanguage;
-    changed.fire();
+    if (mine !== generation || (next === state.override && nextLanguage === state.language)) return;
+    state.override = next;
+    state.language = nextLanguage;
+    state.changed.fire();
   };
   void apply();
   return vscode.Disposable.from(
-    changed,
+    state.changed,
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('dialogueGuide.uiLanguage')) void apply();
     }),

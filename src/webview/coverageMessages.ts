@@ -2,6 +2,9 @@
 // Both sides import this file, so a change to the protocol is a type error on both.
 import type { CoverageGuide, CoverageRow } from '../core/coverage';
 
+/** The panel's view type: VS Code restores an open panel by it after a reload. */
+export const COVERAGE_VIEW_TYPE = 'dialogueGuide.coverage';
+
 /** A row as the page shows it: the core's row, with the path a reader knows the file by. */
 export interface CoverageRowView extends CoverageRow {
   /** The path below its workspace folder. */

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { scaffoldStrategyDocument } from '../../src/core/scaffold';
 import { markerFor, parseStrategyDocument } from '../../src/core/strategyDocument';
 import type { DialogueGuideInternals } from '../../src/extension/extension';
+import type { MeetingPanel } from '../../src/extension/meeting/meetingPanel';
 import type { MeetingView, SummaryView } from '../../src/webview/meetingMessages';
 import { closeAllEditors, internals, waitFor, webviewTabs } from './helpers';
 
@@ -12,10 +13,12 @@ const SECOND = 'sociale-medier/formaal';
 
 describe('Meeting', () => {
   let api: DialogueGuideInternals;
+  let meeting: MeetingPanel;
   let document: vscode.TextDocument;
 
   before(async () => {
     api = await internals();
+    meeting = await api.meeting();
   });
 
   beforeEach(async () => {
@@ -27,7 +30,7 @@ describe('Meeting', () => {
   });
 
   afterEach(async () => {
-    await api.meeting.end();
+    await meeting.end();
     // An untitled document asks to be saved when closed; it is reverted instead.
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
@@ -35,7 +38,7 @@ describe('Meeting', () => {
   });
 
   function shown(): MeetingView {
-    const message = api.meeting.lastMessage;
+    const message = meeting.lastMessage;
     assert.equal(message?.type, 'show');
     return (message as { view: MeetingView }).view;
   }
@@ -49,7 +52,7 @@ describe('Meeting', () => {
   /** Types `text` into the notes field as the page does: the whole field, on top of the note it was given. */
   async function type(text: string): Promise<void> {
     const view = shown();
-    await api.meeting.receive({ type: 'editNote', questionId: view.question.id, text, version: view.note.version });
+    await meeting.receive({ type: 'editNote', questionId: view.question.id, text, version: view.note.version });
   }
 
   /** Replaces the answer lines below `questionId`'s marker in the editor's document, as typing there would. */
@@ -75,16 +78,16 @@ describe('Meeting', () => {
 
   it('writes a note typed in the view into the right section of the unsaved document, and the answer count moves', async () => {
     await type('Facebook og LinkedIn.\nInstagram til unge.');
-    await api.meeting.flush();
+    await meeting.flush();
     assert.deepEqual(answers(), { [FIRST]: 'Facebook og LinkedIn.\nInstagram til unge.' });
     assert.ok(document.isDirty && document.isUntitled);
     await waitFor('one answered question', () => api.documents.get(document.uri)?.analysis.answered === 1);
 
-    await api.meeting.receive({ type: 'next' });
+    await meeting.receive({ type: 'next' });
     assert.equal(shown().question.id, SECOND);
     assert.equal(shown().note.text, '');
     await type('Dialog med borgerne.');
-    await api.meeting.receive({ type: 'previous' });
+    await meeting.receive({ type: 'previous' });
     assert.deepEqual(answers(), { [FIRST]: 'Facebook og LinkedIn.\nInstagram til unge.', [SECOND]: 'Dialog med borgerne.' }, 'moving on writes what was typed');
     assert.equal(shown().note.text, 'Facebook og LinkedIn.\nInstagram til unge.');
     await waitFor('two answered questions', () => api.documents.get(document.uri)?.analysis.answered === 2);
@@ -113,13 +116,13 @@ describe('Meeting', () => {
   it('loses neither text when the editor and the view change the same section at once', async () => {
     await type('Skrevet i mødet.');
     await typeInEditor(FIRST, 'Skrevet i editoren.');
-    await api.meeting.flush();
+    await meeting.flush();
     await waitFor('the document’s text in the view', () => shown().note.text === 'Skrevet i editoren.');
     assert.deepEqual(answers(), { [FIRST]: 'Skrevet i editoren.' }, 'the document wins');
     assert.equal(shown().note.kept, 'Skrevet i mødet.', 'the meeting’s text is kept in view');
     assert.ok(shown().note.notice);
 
-    await api.meeting.receive({ type: 'restoreKept' });
+    await meeting.receive({ type: 'restoreKept' });
     assert.deepEqual(answers(), { [FIRST]: 'Skrevet i editoren.\n\nSkrevet i mødet.' });
     assert.equal(shown().note.kept, undefined);
     assert.equal(shown().note.text, 'Skrevet i editoren.\n\nSkrevet i mødet.');
@@ -129,37 +132,37 @@ describe('Meeting', () => {
     const stale = shown().note.version;
     await typeInEditor(FIRST, 'Fra editoren.');
     await waitFor('the view following the editor', () => shown().note.version !== stale);
-    await api.meeting.receive({ type: 'editNote', questionId: FIRST, text: 'Fra mødet.', version: stale });
-    await api.meeting.flush();
+    await meeting.receive({ type: 'editNote', questionId: FIRST, text: 'Fra mødet.', version: stale });
+    await meeting.flush();
     assert.deepEqual(answers(), { [FIRST]: 'Fra editoren.' });
     assert.equal(shown().note.kept, 'Fra mødet.');
   });
 
   it('refuses a note that would end its section, says why, and keeps the text', async () => {
     await type('Svar.\n\n## Ny overskrift');
-    await api.meeting.flush();
+    await meeting.flush();
     assert.deepEqual(answers(), {});
     assert.ok(shown().note.notice);
     assert.equal(shown().note.kept, 'Svar.\n\n## Ny overskrift');
   });
 
   it('skips, goes to the next theme and to a question, and sums up at End Meeting without writing', async () => {
-    await api.meeting.receive({ type: 'skip' });
+    await meeting.receive({ type: 'skip' });
     assert.equal(shown().question.id, SECOND);
-    await api.meeting.receive({ type: 'nextTheme' });
+    await meeting.receive({ type: 'nextTheme' });
     assert.equal(shown().question.number, '2.1');
-    await api.meeting.receive({ type: 'goTo', index: 17 });
+    await meeting.receive({ type: 'goTo', index: 17 });
     assert.equal(shown().question.number, '4.4');
     const text = document.getText();
     await vscode.commands.executeCommand('dialogueGuide.endMeeting');
     assert.equal(document.getText(), text, 'End Meeting writes nothing');
-    const message = api.meeting.lastMessage;
+    const message = meeting.lastMessage;
     assert.equal(message?.type, 'summary');
     const summary = (message as { summary: SummaryView }).summary;
     assert.deepEqual(summary.counts, { discussed: 3, skipped: 1, notReached: 14 });
     assert.deepEqual(summary.entries.slice(0, 2).map((e) => [e.number, e.outcome]), [['1.1', 'skipped'], ['1.2', 'discussed']]);
-    assert.equal(api.meeting.isRunning, false);
-    await api.meeting.receive({ type: 'copySummary' });
+    assert.equal(meeting.isRunning, false);
+    await meeting.receive({ type: 'copySummary' });
     const copied = await vscode.env.clipboard.readText();
     assert.match(copied, /^# .+\n/);
     assert.ok(copied.includes('| 1.1 '), copied);

@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import { runCli } from '../../src/cli/run';
 import { markerFor } from '../../src/core/strategyDocument';
 import type { DialogueGuideInternals } from '../../src/extension/extension';
+import type { WorkspaceCoverage } from '../../src/extension/coverage/workspaceCoverage';
+import type { CoveragePanel } from '../../src/extension/coveragePanel';
 import { StrategyDocumentsView } from '../../src/extension/tree/strategyDocumentsView';
 import type { CoverageHostMessage, CoverageRowView } from '../../src/webview/coverageMessages';
 import { closeAllEditors, EXTENSION_ID, internals, waitFor } from '../integration/helpers';
@@ -38,11 +40,15 @@ describe('Coverage in a multi-root workspace', () => {
   let api: DialogueGuideInternals;
   const posted: CoverageHostMessage[] = [];
   let listener: vscode.Disposable;
+  let coverage: WorkspaceCoverage;
+  let panel: CoveragePanel;
 
   before(async () => {
     api = await internals();
     assert.deepEqual(vscode.workspace.workspaceFolders?.map((f) => f.name), ['forvaltning-a', 'forvaltning-b']);
-    listener = api.coveragePanel.onDidPost((message) => posted.push(message));
+    coverage = await api.coverage();
+    panel = await api.coveragePanel();
+    listener = panel.onDidPost((message) => posted.push(message));
   });
 
   after(async () => {
@@ -52,7 +58,7 @@ describe('Coverage in a multi-root workspace', () => {
   });
 
   it('has a row per document of every folder, grouped by folder, that agrees with report on every count', async () => {
-    const view = await api.coverage.view();
+    const view = await coverage.view();
     assert.deepEqual(view.rows.map((r) => [r.folder, r.path, r.answered, r.total, r.status, r.owners]), [
       ['forvaltning-a', 'strategi/fem.md', 5, 18, 'review', []],
       ['forvaltning-a', 'strategi/ingen.md', 0, 18, 'draft', ['Anne']],
@@ -108,8 +114,8 @@ describe('Coverage in a multi-root workspace', () => {
   });
 
   it("opens a cell's document at the theme's first unanswered question", async () => {
-    const row = (await api.coverage.view()).rows.find((r) => r.path === 'strategi/fem.md')!;
-    await api.coveragePanel.receive({ type: 'openTheme', file: row.file, themeId: 'sociale-medier' });
+    const row = (await coverage.view()).rows.find((r) => r.path === 'strategi/fem.md')!;
+    await panel.receive({ type: 'openTheme', file: row.file, themeId: 'sociale-medier' });
     const editor = await waitFor('fem.md in an editor', () => vscode.window.activeTextEditor?.document.uri.toString() === row.file && vscode.window.activeTextEditor);
     const sixth = row.themes[0]!.questions[5]!;
     assert.equal(row.themes[0]!.target, sixth.id, 'five of six are answered: the sixth is the first open one');
@@ -122,8 +128,8 @@ describe('Coverage in a multi-root workspace', () => {
   it('ignores a page message naming a file that is no row', async () => {
     const before = vscode.window.activeTextEditor?.document.uri.toString();
     const outside = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, '..', 'team.code-workspace').toString();
-    await api.coveragePanel.receive({ type: 'openTheme', file: outside, themeId: 'sociale-medier' });
-    await api.coveragePanel.receive({ type: 'openQuestion', file: 'file:///etc/passwd', questionId: 'x/y' });
+    await panel.receive({ type: 'openTheme', file: outside, themeId: 'sociale-medier' });
+    await panel.receive({ type: 'openQuestion', file: 'file:///etc/passwd', questionId: 'x/y' });
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), before);
   });
 });

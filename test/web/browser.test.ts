@@ -118,6 +118,34 @@ describe('In the web-worker extension host', () => {
     equal(api.guides.guide('team-guide'), undefined, 'the team guide, once the setting is gone');
   });
 
+  it('runs a meeting, from the features that load on first use: the note lands in the question\'s section', async () => {
+    const uri = vscode.Uri.joinPath(folder, 'strategi.md');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    equal(await vscode.commands.executeCommand('dialogueGuide.startMeeting', uri, { minutesPerQuestion: 0 }), true, 'the meeting started');
+    await waitFor('the meeting view', () => webviewTabs('dialogueGuide.meeting').length === 1);
+    const meeting = await api.meeting();
+    const message = meeting.lastMessage;
+    ok(message?.type === 'show', `the view shows a question (${message?.type})`);
+    equal(message.view.question.number, '1.1', 'the first question');
+    await meeting.receive({ type: 'editNote', questionId: message.view.question.id, text: 'Facebook, LinkedIn og Instagram.', version: message.view.note.version });
+    await meeting.flush();
+    ok(document.getText().includes('Facebook, LinkedIn og Instagram.'), 'the note is in the document');
+    await waitFor('the note counted', () => api.documents.get(uri)?.analysis.answered === 1);
+    await vscode.commands.executeCommand('dialogueGuide.endMeeting');
+    equal(meeting.isRunning, false, 'running after End Meeting');
+    await document.save();
+    await closeAllEditors();
+  });
+
+  it('says that export needs desktop VS Code or the CLI, and writes nothing', async () => {
+    const uri = vscode.Uri.joinPath(folder, 'strategi.md');
+    const target = vscode.Uri.joinPath(folder, 'strategi.html');
+    const shown = await captureMessages(() => vscode.commands.executeCommand('dialogueGuide.exportDocument', uri, { format: 'html', target }));
+    sameList(shown.map((m) => `${m.severity}: ${m.message}`), ['error: Export needs desktop VS Code or the CLI for now: it is not available in this window (a browser).'], 'messages shown');
+    await rejects(() => Promise.resolve(vscode.workspace.fs.stat(target)), /./);
+  });
+
   it('says, when review is asked for, that this window has no Git and what to do instead; never an error', async () => {
     const uri = vscode.Uri.joinPath(folder, 'strategi.md');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));

@@ -3,7 +3,7 @@ import { planAddThemes, themesLeftOut } from '../../core/sync';
 import { questionCount } from '../counts';
 import type { StrategyDocuments } from '../documents/strategyDocuments';
 import { requireTrust } from '../trust';
-import type { Command } from './commandManager';
+import type { CommandAction } from './commandManager';
 import { applyPlan, documentToChange } from './syncDocument';
 import { t } from '../l10n';
 
@@ -12,9 +12,7 @@ import { t } from '../l10n';
  * (or drops the key once all are in) and inserts their sections, as one undoable edit checked
  * as Add Missing Questions checks its own. Arguments `(uri?, themeIds?)`: without theme ids it asks.
  */
-export class AddThemeCommand implements Command {
-  readonly id = 'dialogueGuide.addTheme';
-
+export class AddThemeCommand implements CommandAction {
   constructor(private readonly documents: StrategyDocuments) {}
 
   async execute(arg?: unknown, themeIds?: unknown): Promise<boolean> {

@@ -1,9 +1,13 @@
 import * as vscode from 'vscode';
 
-/** A command the extension registers: one small unit, named by its id. */
-export interface Command {
-  readonly id: string;
+/** What a command does. A command loaded on first use (see `lazyCommand`) is only this: its id is where it is registered. */
+export interface CommandAction {
   execute(...args: unknown[]): unknown;
+}
+
+/** A command the extension registers: one small unit, named by its id. */
+export interface Command extends CommandAction {
+  readonly id: string;
 }
 
 /** Registers commands and disposes them together. */

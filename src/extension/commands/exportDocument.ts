@@ -8,7 +8,7 @@ import type { StrategyDocuments } from '../documents/strategyDocuments';
 import type { GuideService } from '../guideService';
 import type { ReviewService } from '../review/reviewService';
 import { requireTrust } from '../trust';
-import type { Command } from './commandManager';
+import type { CommandAction } from './commandManager';
 import { documentToChange } from './syncDocument';
 
 /** What a test or another command may settle instead of asking: the format, the file, and changes since the review base. */
@@ -31,9 +31,7 @@ interface FormatPick extends vscode.QuickPickItem {
  * (dist/export.js) loads the first time this runs, never at activation.
  * Arguments `(uri?, options?)`: the view's item passes the document's URI.
  */
-export class ExportStrategyDocumentCommand implements Command {
-  readonly id = 'dialogueGuide.exportDocument';
-
+export class ExportStrategyDocumentCommand implements CommandAction {
   constructor(
     private readonly documents: StrategyDocuments,
     private readonly guides: GuideService,

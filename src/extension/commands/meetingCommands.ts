@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { t } from '../l10n';
 import type { StrategyDocuments } from '../documents/strategyDocuments';
 import type { MeetingPanel } from '../meeting/meetingPanel';
-import type { Command } from './commandManager';
+import type { CommandAction } from './commandManager';
 
 const MINUTE_MS = 60_000;
 const TIMER_CHOICES = [3, 5, 10, 15];
@@ -12,9 +12,7 @@ const TIMER_CHOICES = [3, 5, 10, 15];
  * item), the active one, or a pick. Asks for a time per question unless `options.minutesPerQuestion`
  * says (0 for none). Arguments `(uri?, options?)`.
  */
-export class StartMeetingCommand implements Command {
-  readonly id = 'dialogueGuide.startMeeting';
-
+export class StartMeetingCommand implements CommandAction {
   constructor(
     private readonly documents: StrategyDocuments,
     private readonly meeting: MeetingPanel,
@@ -82,8 +80,7 @@ export class StartMeetingCommand implements Command {
 }
 
 /** Ends the running meeting and shows its summary; writes nothing to the document. */
-export class EndMeetingCommand implements Command {
-  readonly id = 'dialogueGuide.endMeeting';
+export class EndMeetingCommand implements CommandAction {
   constructor(private readonly meeting: MeetingPanel) {}
   execute(): Promise<void> {
     return this.meeting.end();

@@ -7,7 +7,7 @@ import type { GuideService } from '../guideService';
 import { t } from '../l10n';
 import { requireTrust } from '../trust';
 import { exists } from '../workspaceFileSystem';
-import type { Command } from './commandManager';
+import type { CommandAction } from './commandManager';
 
 /** `t` in the shape the core's message functions take. */
 const translate = (message: string, args: Record<string, string>) => t(message, args);
@@ -18,9 +18,7 @@ const translate = (message: string, args: Record<string, string>) => t(message, 
  * over an existing file. With `{ id, title, language, folder? }` (folder: a workspace folder's URI)
  * it asks nothing.
  */
-export class NewGuideCommand implements Command {
-  readonly id = 'dialogueGuide.newGuide';
-
+export class NewGuideCommand implements CommandAction {
   constructor(private readonly guides: GuideService) {}
 
   async execute(args?: unknown): Promise<vscode.Uri | undefined> {

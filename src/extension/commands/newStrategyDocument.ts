@@ -8,7 +8,7 @@ import type { GuideService } from '../guideService';
 import { languageName } from '../languageNames';
 import { questionCount } from '../counts';
 import { requireTrust } from '../trust';
-import type { Command } from './commandManager';
+import type { CommandAction } from './commandManager';
 import { MultiStepInput } from './multiStepInput';
 import { t } from '../l10n';
 
@@ -39,9 +39,7 @@ const problemMessage = (problem: ScaffoldProblem) => scaffoldProblemMessage(prob
  * object `{ guide, language?, themes?, title, organisation?, uri? }` it runs without prompts
  * (keybindings, tasks). Both ways are checked by the core's `validateScaffoldRequest`, as `dialogue-guide new` is.
  */
-export class NewStrategyDocumentCommand implements Command {
-  readonly id = 'dialogueGuide.newStrategyDocument';
-
+export class NewStrategyDocumentCommand implements CommandAction {
   constructor(private readonly guides: GuideService) {}
 
   async execute(args?: unknown): Promise<vscode.Uri | undefined> {

@@ -3,9 +3,8 @@ import type { Guide } from '../../core/guide';
 import { planSync, themesLeftOut, type SyncPlan, type SyncRefusal } from '../../core/sync';
 import { showMessageWithCommands } from '../commandMessage';
 import type { ParsedDocument, StrategyDocuments } from '../documents/strategyDocuments';
-import { DIAGNOSTIC_SOURCE } from '../diagnostics';
 import { requireTrust } from '../trust';
-import type { Command } from './commandManager';
+import type { CommandAction } from './commandManager';
 import { t } from '../l10n';
 
 /** The strategy document a command works on, open in an editor buffer, and its guide; undefined after saying why not. */
@@ -42,9 +41,7 @@ export async function applyPlan(entry: ParsedDocument, plan: SyncPlan): Promise<
  * guide's newer version. In the body only insertions, as one undoable edit of the open document,
  * so unsaved answers are safe and nothing is replaced.
  */
-export class SyncDocumentCommand implements Command {
-  readonly id = 'dialogueGuide.syncDocument';
-
+export class SyncDocumentCommand implements CommandAction {
   constructor(private readonly documents: StrategyDocuments) {}
 
   async execute(arg?: unknown): Promise<boolean> {
@@ -84,23 +81,4 @@ function refusal(reason: SyncRefusal, file: string): string {
     case 'unsafe':
       return t("Adding the missing questions to {0} would not keep its structure as it is (an unclosed code block or HTML near the end?); nothing was changed.", file);
   }
-}
-
-/** "Add missing questions" as a quick fix on the Problems panel's "missing from the document" and "written for an older version" entries. */
-export function registerSyncQuickFix(): vscode.Disposable {
-  return vscode.languages.registerCodeActionsProvider(
-    { language: 'markdown' },
-    {
-      provideCodeActions(document, _range, context) {
-        const missing = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && (d.code === 'question.missing' || d.code === 'document.behindGuide'));
-        if (missing.length === 0) return [];
-        const action = new vscode.CodeAction(t('Add the missing questions of the guide'), vscode.CodeActionKind.QuickFix);
-        action.diagnostics = missing;
-        action.isPreferred = true;
-        action.command = { command: 'dialogueGuide.syncDocument', title: action.title, arguments: [document.uri] };
-        return [action];
-      },
-    },
-    { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
-  );
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { activate as activateExtension, type DialogueGuideInternals } from '../extension';
+import { activate as activateExtension, type DialogueGuideInternals, type Features } from '../extension';
 import { provideYaml } from './yamlSlot';
 
 export { deactivate } from '../extension';
@@ -12,7 +12,7 @@ export { deactivate } from '../extension';
  */
 export async function activate(context: vscode.ExtensionContext): Promise<DialogueGuideInternals> {
   provideYaml(await loadBundle(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'yaml.js')));
-  return activateExtension(context);
+  return activateExtension(context, () => loadBundle<Features>(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'features.js')));
 }
 
 /**
@@ -24,6 +24,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Dialog
 async function loadBundle<T>(file: vscode.Uri): Promise<T> {
   const source = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
   const module = { exports: {} as T };
-  new Function('module', 'exports', `${source}\n//# sourceURL=${file.toString(true)}`)(module, module.exports);
+  // The bundles need only the API; anything else (the exporter, which is not in the web build) is missing here.
+  const require = (id: string): unknown => {
+    if (id === 'vscode') return vscode;
+    throw new Error(`Cannot find module '${id}' in the web extension host`);
+  };
+  new Function('module', 'exports', 'require', `${source}\n//# sourceURL=${file.toString(true)}`)(module, module.exports, require);
   return module.exports;
 }

@@ -5,15 +5,21 @@
  */
 type Yaml = typeof import('yaml');
 
-let yaml: Yaml | undefined;
+/**
+ * On the global object, not in this module: dist/web/features.js, loaded on first use, carries a
+ * copy of this module and parses front matter with the parser the extension loaded.
+ */
+const slot = Symbol.for('dialogueGuide.yaml');
+const global = globalThis as { [slot]?: Yaml };
 
 /** Keeps the parser that `browser.ts` loaded before activating. */
 export function provideYaml(module: Yaml): void {
-  yaml = module;
+  global[slot] = module;
 }
 
 /** The parser; throws when used before `provideYaml`, which activation in the web host never allows. */
 export function loadedYaml(): Yaml {
+  const yaml = global[slot];
   if (!yaml) throw new Error('The YAML parser is used before the web extension loaded it.');
   return yaml;
 }

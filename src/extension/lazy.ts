@@ -1,0 +1,39 @@
+import type * as vscode from 'vscode';
+import type { Command, CommandAction } from './commands/commandManager';
+
+/**
+ * A value made the first time it is asked for, then kept; disposed with the extension if it was
+ * made. A failed attempt is not kept, so the next request tries again.
+ */
+export class Lazy<T extends object> implements vscode.Disposable {
+  private made: Promise<T> | undefined;
+  private value: T | undefined;
+
+  constructor(private readonly make: () => Promise<T>) {}
+
+  get(): Promise<T> {
+    this.made ??= this.make().then(
+      (value) => (this.value = value),
+      (error: unknown) => {
+        this.made = undefined;
+        throw error;
+      },
+    );
+    return this.made;
+  }
+
+  /** The value, if it has been made. */
+  get current(): T | undefined {
+    return this.value;
+  }
+
+  dispose(): void {
+    if (this.value && 'dispose' in this.value && typeof this.value.dispose === 'function') this.value.dispose();
+  }
+}
+
+/** A command registered now whose action is made, and its code loaded, the first time it runs. */
+export function lazyCommand(id: string, make: () => Promise<CommandAction>): Command {
+  const action = new Lazy(make);
+  return { id, execute: async (...args: unknown[]) => (await action.get()).execute(...args) };
+}
