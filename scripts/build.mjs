@@ -101,7 +101,8 @@ const lazyExporter = {
 /**
  * The features loaded on first use (src/extension/onFirstUse.ts: meetings, coverage, export, sync,
  * the wizards) are a bundle of their own in the Node extension host, dist/features.js, which the
- * extension's first `import()` of them requires: activation parses only the rest. In the web worker,
+ * extension's first `import()` of them loads (Node imports the CommonJS file; esbuild annotates its
+ * export names): activation parses only the rest. In the web worker,
  * which cannot require a sibling file, they are dist/web/features.js, which src/extension/web/browser.ts
  * loads on first use.
  */
@@ -121,6 +122,21 @@ const pdfkitCommonJs = {
   name: 'pdfkit-commonjs',
   setup(build) {
     build.onResolve({ filter: /^pdfkit$/ }, () => ({ path: createRequire(import.meta.url).resolve('pdfkit') }));
+  },
+};
+
+/**
+ * The web exporter (dist/web/export.js) makes Word and HTML: pdfkit is a Node library (streams,
+ * Buffer, fs), so there its module is one that refuses, and the web host does not offer PDF.
+ */
+const pdfNotInWeb = {
+  name: 'pdf-not-in-web',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/pdf$/ }, () => ({ path: 'pdf', namespace: 'pdf-not-in-web' }));
+    build.onLoad({ filter: /.*/, namespace: 'pdf-not-in-web' }, () => ({
+      loader: 'js',
+      contents: "export function renderPdf() { throw new Error('The PDF export is not in the web build: use desktop VS Code or the CLI.'); }",
+    }));
   },
 };
 
@@ -152,18 +168,18 @@ function files(dir, re = /\.ts$/) {
 
 const builds = [
   // The VSIX carries no node_modules, so the extension bundles its dependencies.
-  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [...node.plugins, yamlStandIn("require('./yaml.js')"), lazyExporter, onFirstUseBundle] },
+  { ...node, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [...node.plugins, yamlStandIn("require('./yaml.js')"), lazyExporter, onFirstUseBundle] },
   { ...node, entryPoints: ['src/extension/onFirstUse.ts'], outfile: 'dist/features.js', external: ['vscode'], plugins: [...node.plugins, yamlStandIn("require('./yaml.js')"), lazyExporter] },
   { ...node, stdin: yamlBundle, outfile: 'dist/yaml.js' },
   { ...node, entryPoints: ['src/export/exporter.ts'], outfile: 'dist/export.js', plugins: [...node.plugins, pdfkitCommonJs] },
   // The same extension for the web-worker extension host (vscode.dev, github.dev, code-server's
   // browser host): the browser build of every dependency, and no Node built-in (esbuild fails on one).
-  // The exporter is not in it: the export command says so there.
   { ...web, entryPoints: ['src/extension/web/browser.ts'], outfile: 'dist/web/extension.js', external: ['vscode'],
     plugins: [builtInGuide, yamlStandIn("require('./src/extension/web/yamlSlot.ts').loadedYaml()"), lazyExporter, onFirstUseBundle] },
   { ...web, entryPoints: ['src/extension/onFirstUse.ts'], outfile: 'dist/web/features.js', external: ['vscode'],
     plugins: [builtInGuide, yamlStandIn("require('./src/extension/web/yamlSlot.ts').loadedYaml()"), lazyExporter] },
   { ...web, stdin: yamlBundle, outfile: 'dist/web/yaml.js' },
+  { ...web, entryPoints: ['src/export/exporter.ts'], outfile: 'dist/web/export.js', plugins: [pdfNotInWeb] },
   { ...node, entryPoints: files('src/cli', /main\.ts$/), outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...node.plugins, lazyExporter] },
   { ...common, platform: 'browser', format: 'iife', entryPoints: files('src/webview', /Page\.ts$/), outdir: 'dist/webview' },
   // Tests and scripts run from the repository, where node_modules is present.

@@ -17,6 +17,7 @@ import { GuideService } from './guideService';
 import { registerUiLanguage } from './l10n';
 import { Lazy, lazyCommand } from './lazy';
 import type { CoveragePanel, MeetingPanel, WorkspaceCoverage } from './onFirstUse';
+import type { ExportHost } from './commands/exportDocument';
 import { registerQuotesPanel, type QuotesPanel } from './quotesPanel';
 import { registerAnswerDiffProvider } from './review/answerDiff';
 import { onlyChangedNote, reviewSummary } from './review/reviewMessages';
@@ -44,13 +45,19 @@ export interface DialogueGuideInternals {
 /** The features whose code loads when one is first used: meetings, coverage, export, sync and the wizards. */
 export type Features = typeof import('./onFirstUse');
 
+/** What the host the extension runs in loads, and how: each is a bundle of its own, loaded on first use. */
+export interface HostModules extends ExportHost {
+  readonly loadFeatures: () => Promise<Features>;
+}
+
+
 /**
  * Wires the services, views and commands; every registration is disposed with the extension.
  * Reads no file and awaits nothing: the built-in guide is in the bundle, and guide folders load
- * after. `loadFeatures` loads onFirstUse.ts the first time a feature there is used: in Node, by
- * requiring dist/features.js; the web entry passes a loader of its own.
+ * after. `host` loads the features of onFirstUse.ts and the exporter the first time one is used;
+ * each entry passes its own (main.ts for Node, web/browser.ts for the web worker).
  */
-export function activate(context: vscode.ExtensionContext, loadFeatures: () => Promise<Features> = () => import('./onFirstUse')): DialogueGuideInternals {
+export function activate(context: vscode.ExtensionContext, host: HostModules): DialogueGuideInternals {
   const guides = new GuideService(context.extensionUri);
   const model = new GuideTreeModel(guides);
   const provider = new GuideTreeProvider(model);
@@ -60,7 +67,7 @@ export function activate(context: vscode.ExtensionContext, loadFeatures: () => P
   const quotes = registerQuotesPanel(context.extensionUri, guides, navigator);
   const documentsView = new StrategyDocumentsView(documents);
   const review = new ReviewService(documents, context.workspaceState);
-  const features = new Lazy(loadFeatures);
+  const features = new Lazy(host.loadFeatures);
   const meeting = new Lazy(async () => {
     const panel = new (await features.get()).MeetingPanel(context.extensionUri, documents, guides);
     // End Meeting is offered while a meeting runs.
@@ -129,7 +136,7 @@ export function activate(context: vscode.ExtensionContext, loadFeatures: () => P
     lazyCommand('dialogueGuide.showCoverage', async () => new (await features.get()).ShowCoverageCommand((await coverage.get()).panel)),
     lazyCommand('dialogueGuide.syncDocument', async () => new (await features.get()).SyncDocumentCommand(documents)),
     lazyCommand('dialogueGuide.addTheme', async () => new (await features.get()).AddThemeCommand(documents)),
-    lazyCommand('dialogueGuide.exportDocument', async () => new (await features.get()).ExportStrategyDocumentCommand(documents, guides, review, context.extensionUri)),
+    lazyCommand('dialogueGuide.exportDocument', async () => new (await features.get()).ExportStrategyDocumentCommand(documents, guides, review, context.extensionUri, host)),
     new RepairMarkerCommand(documents, guides),
     new CompareWithBaseCommand(review, guides, documents, navigator, model, view),
     new StepChangedAnswerCommand(1, review, guides, model, view),

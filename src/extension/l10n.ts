@@ -18,7 +18,7 @@ interface UiLanguageState {
 
 /**
  * Kept on the global object, not in this module: the features loaded on first use
- * (dist/features.js, see src/extension/features.ts) carry a copy of this module, and must speak
+ * (dist/features.js, see src/extension/onFirstUse.ts) carry a copy of this module, and must speak
  * the language the extension's own copy chose.
  */
 const state: UiLanguageState = ((globalThis as { [key: symbol]: UiLanguageState | undefined })[Symbol.for('dialogueGuide.uiLanguage')] ??= {

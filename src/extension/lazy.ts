@@ -8,12 +8,18 @@ import type { Command, CommandAction } from './commands/commandManager';
 export class Lazy<T extends object> implements vscode.Disposable {
   private made: Promise<T> | undefined;
   private value: T | undefined;
+  private disposed = false;
 
   constructor(private readonly make: () => Promise<T>) {}
 
   get(): Promise<T> {
     this.made ??= this.make().then(
-      (value) => (this.value = value),
+      (value) => {
+        this.value = value;
+        // Made while the extension was being deactivated: nothing else would dispose it.
+        if (this.disposed) this.dispose();
+        return value;
+      },
       (error: unknown) => {
         this.made = undefined;
         throw error;
@@ -28,6 +34,7 @@ export class Lazy<T extends object> implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     if (this.value && 'dispose' in this.value && typeof this.value.dispose === 'function') this.value.dispose();
   }
 }

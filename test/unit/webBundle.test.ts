@@ -2,15 +2,47 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
-import { repoRoot } from './helpers/repo';
+import { loadGuideLibrary } from '../../src/core/guideLoader';
+import { parseStrategyDocument } from '../../src/core/strategyDocument';
+import { exportStrategyDocument } from '../../src/export/exporter';
+import { nodeFileSystem } from '../../src/node/nodeFileSystem';
+import { strategyDocument } from './helpers/cli';
+import { contentRoot, repoRoot } from './helpers/repo';
+
+type Exporter = typeof import('../../src/export/exporter');
+
+/** The modules a CommonJS bundle requires by name. */
+function requiredModules(bundle: string): string[] {
+  return [...new Set([...bundle.matchAll(/\brequire\s*\(\s*["']([^"']*)["']\s*\)/g)].map((m) => m[1]!))];
+}
 
 // The build (scripts/build.mjs) writes dist/web/ in development and production alike.
 describe('the web-worker bundles in dist/web', () => {
-  it('asks for nothing but vscode, and uses no Node global', () => {
-    const bundle = readFileSync(join(repoRoot, 'dist', 'web', 'extension.js'), 'utf8');
-    const required = new Set([...bundle.matchAll(/\brequire\s*\(\s*["']([^"']*)["']\s*\)/g)].map((m) => m[1]));
-    assert.deepEqual([...required], ['vscode']);
-    assert.doesNotMatch(bundle, /\bBuffer\s*[.(]|\bprocess\s*\.|\b__dirname\b|\bglobal\s*\.|\bsetImmediate\b/);
+  // The entry, and the bundles browser.ts evaluates on first use with a `require` that knows only vscode.
+  for (const file of ['extension.js', 'features.js']) {
+    it(`${file} asks for nothing but vscode, imports no file, and uses no Node global`, () => {
+      const bundle = readFileSync(join(repoRoot, 'dist', 'web', file), 'utf8');
+      assert.deepEqual(requiredModules(bundle), ['vscode']);
+      assert.doesNotMatch(bundle, /\bimport\s*\(\s*["']/);
+      assert.doesNotMatch(bundle, /\bBuffer\s*[.(]|\bprocess\s*\.|\b__dirname\b|\bglobal\s*\.|\bsetImmediate\b/);
+    });
+  }
+
+  it('has an exporter that, in a context without Node, writes the same Word and HTML bytes as the Node one', async function () {
+    this.timeout(30_000);
+    const source = readFileSync(join(repoRoot, 'dist', 'web', 'export.js'), 'utf8');
+    assert.deepEqual(requiredModules(source), []);
+    const module = { exports: {} as Exporter };
+    runInContext(`(function (module, exports) {\n${source}\n})`, createContext({ TextDecoder, TextEncoder }))(module, module.exports);
+    const guides = (await loadGuideLibrary(nodeFileSystem, [contentRoot])).entries;
+    const document = parseStrategyDocument(await strategyDocument({ 'sociale-medier/platforme': 'Vi bruger **Facebook** og LinkedIn.' }), 'strategi.md');
+    const request = { document, guides, includeQuotes: true, bundles: {}, fonts: () => Promise.reject(new Error('no PDF here')) };
+    for (const format of ['docx', 'html'] as const) {
+      const [web, node] = await Promise.all([module.exports.exportStrategyDocument({ ...request, format }), exportStrategyDocument({ ...request, format })]);
+      assert.ok(web.ok && node.ok, format);
+      // Typed arrays of another context have another prototype: compare the bytes.
+      assert.ok(Buffer.from(web.bytes).equals(Buffer.from(node.bytes)), `${format}: the same bytes`);
+    }
   });
 
   it('has a YAML parser that loads as browser.ts loads it: module and exports, in a context without Node', () => {

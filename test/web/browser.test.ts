@@ -138,12 +138,31 @@ describe('In the web-worker extension host', () => {
     await closeAllEditors();
   });
 
-  it('says that export needs desktop VS Code or the CLI, and writes nothing', async () => {
+  it('shows the Coverage view, with a row for the strategy document and its answers', async () => {
+    await vscode.commands.executeCommand('dialogueGuide.showCoverage');
+    await waitFor('the Coverage panel', () => webviewTabs('dialogueGuide.coverage').length === 1);
+    const coverage = await api.coverage();
+    const row = await waitFor('the document\'s row', async () => (await coverage.view()).rows.find((r) => r.path.endsWith('strategi.md')));
+    equal(row.answered, 1, 'answered');
+    equal(row.total, 18, 'questions');
+    await closeAllEditors();
+  });
+
+  it('exports to Word and HTML through the web exporter; PDF, which needs Node, is said to need desktop VS Code or the CLI', async () => {
     const uri = vscode.Uri.joinPath(folder, 'strategi.md');
-    const target = vscode.Uri.joinPath(folder, 'strategi.html');
-    const shown = await captureMessages(() => vscode.commands.executeCommand('dialogueGuide.exportDocument', uri, { format: 'html', target }));
-    sameList(shown.map((m) => `${m.severity}: ${m.message}`), ['error: Export needs desktop VS Code or the CLI for now: it is not available in this window (a browser).'], 'messages shown');
-    await rejects(() => Promise.resolve(vscode.workspace.fs.stat(target)), /./);
+    const read = async (file: vscode.Uri) => new Uint8Array(await vscode.workspace.fs.readFile(file));
+    const html = vscode.Uri.joinPath(folder, 'strategi.html');
+    equal((await vscode.commands.executeCommand<vscode.Uri>('dialogueGuide.exportDocument', uri, { format: 'html', target: html }))?.toString(), html.toString(), 'the HTML export');
+    const page = new TextDecoder().decode(await read(html));
+    ok(page.startsWith('<!DOCTYPE html>') && page.includes('Facebook, LinkedIn og Instagram.'), 'the page has the answer');
+    const docx = vscode.Uri.joinPath(folder, 'strategi.docx');
+    equal((await vscode.commands.executeCommand<vscode.Uri>('dialogueGuide.exportDocument', uri, { format: 'docx', target: docx }))?.toString(), docx.toString(), 'the Word export');
+    const bytes = await read(docx);
+    equal(String.fromCharCode(bytes[0]!, bytes[1]!), 'PK', 'a Word file is a zip');
+    const pdf = vscode.Uri.joinPath(folder, 'strategi.pdf');
+    const shown = await captureMessages(() => vscode.commands.executeCommand('dialogueGuide.exportDocument', uri, { format: 'pdf', target: pdf }));
+    sameList(shown.map((m) => `${m.severity}: ${m.message}`), ['error: A PDF export needs desktop VS Code or the CLI: it is not available in this window (a browser).'], 'messages shown');
+    await rejects(() => Promise.resolve(vscode.workspace.fs.stat(pdf)), /./);
   });
 
   it('says, when review is asked for, that this window has no Git and what to do instead; never an error', async () => {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { t } from '../l10n';
 import type { StrategyDocument } from '../../core/strategyDocument';
 import { parseStrategyDocument } from '../../core/strategyDocument';
-import { EXPORT_FORMATS, type ExportFormat } from '../../export/formats';
+import type { ExportFormat } from '../../export/formats';
 import { formatFinding } from '../../l10n/findingMessages';
 import type { StrategyDocuments } from '../documents/strategyDocuments';
 import type { GuideService } from '../guideService';
@@ -10,6 +10,15 @@ import type { ReviewService } from '../review/reviewService';
 import { requireTrust } from '../trust';
 import type { CommandAction } from './commandManager';
 import { documentToChange } from './syncDocument';
+
+/** The exporter (src/export/exporter.ts), as the host loads it: its own bundle, loaded on first export. */
+export type Exporter = typeof import('../../export/exporter');
+
+/** How this host exports: the exporter's loader, and the formats it can make (the browser build has no PDF). */
+export interface ExportHost {
+  readonly loadExporter: () => Promise<Exporter>;
+  readonly formats: readonly ExportFormat[];
+}
 
 /** What a test or another command may settle instead of asking: the format, the file, and changes since the review base. */
 export interface ExportOptions {
@@ -28,7 +37,7 @@ interface FormatPick extends vscode.QuickPickItem {
  * `export`, so both write the same bytes. The document's text is the editor's (unsaved edits
  * included) and is never changed; the file goes through `workspace.fs` (a temporary file beside
  * the target, renamed into place), so a failed export leaves no partial file. The exporter
- * (dist/export.js) loads the first time this runs, never at activation.
+ * (dist/export.js, dist/web/export.js) loads the first time this runs, never at activation.
  * Arguments `(uri?, options?)`: the view's item passes the document's URI.
  */
 export class ExportStrategyDocumentCommand implements CommandAction {
@@ -37,6 +46,7 @@ export class ExportStrategyDocumentCommand implements CommandAction {
     private readonly guides: GuideService,
     private readonly review: ReviewService,
     private readonly extensionUri: vscode.Uri,
+    private readonly host: ExportHost,
   ) {}
 
   async execute(arg?: unknown, options: ExportOptions = {}): Promise<vscode.Uri | undefined> {
@@ -48,6 +58,10 @@ export class ExportStrategyDocumentCommand implements CommandAction {
     const base = this.review.base(entry.uri);
     const picked = options.format ? { format: options.format, withChanges: options.withChanges ?? false } : await this.pickFormat(base);
     if (!picked) return undefined;
+    if (!this.host.formats.includes(picked.format)) {
+      void vscode.window.showErrorMessage(t('A {0} export needs desktop VS Code or the CLI: it is not available in this window (a browser).', picked.format.toUpperCase()));
+      return undefined;
+    }
     const target = options.target ?? (await this.pickTarget(entry.uri, picked.format));
     if (!target) return undefined;
     if (target.toString() === entry.uri.toString()) {
@@ -58,14 +72,7 @@ export class ExportStrategyDocumentCommand implements CommandAction {
 
     const baseDocument = picked.withChanges ? await this.documentAtBase(entry.uri, base) : undefined;
     if (baseDocument === null) return undefined;
-    let exporter: typeof import('../../export/exporter');
-    try {
-      exporter = await import('../../export/exporter');
-    } catch {
-      // The browser build has no exporter yet (its PDF and Word libraries are Node builds).
-      void vscode.window.showErrorMessage(t('Export needs desktop VS Code or the CLI for now: it is not available in this window (a browser).'));
-      return undefined;
-    }
+    const exporter = await this.host.loadExporter();
     const read = (...path: string[]) => Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, ...path)));
     const outcome = await exporter.exportStrategyDocument({
       format: picked.format,
@@ -101,9 +108,9 @@ export class ExportStrategyDocumentCommand implements CommandAction {
       html: t('One self-contained page for the website'),
     };
     const items: FormatPick[] = [
-      ...EXPORT_FORMATS.map((format) => ({ label: names[format], detail: details[format], format, withChanges: false })),
+      ...this.host.formats.map((format) => ({ label: names[format], detail: details[format], format, withChanges: false })),
       { label: t('Changes since {0}', base), kind: vscode.QuickPickItemKind.Separator, format: 'docx', withChanges: false },
-      ...EXPORT_FORMATS.map((format) => ({ label: names[format], detail: t('Answers changed since {0} marked (tracked changes in Word)', base), format, withChanges: true })),
+      ...this.host.formats.map((format) => ({ label: names[format], detail: t('Answers changed since {0} marked (tracked changes in Word)', base), format, withChanges: true })),
     ];
     return vscode.window.showQuickPick(items, { title: t('Export Strategy Document'), placeHolder: t('Export as') });
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Exporter } from '../commands/exportDocument';
 import { activate as activateExtension, type DialogueGuideInternals, type Features } from '../extension';
 import { provideYaml } from './yamlSlot';
 
@@ -12,7 +13,13 @@ export { deactivate } from '../extension';
  */
 export async function activate(context: vscode.ExtensionContext): Promise<DialogueGuideInternals> {
   provideYaml(await loadBundle(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'yaml.js')));
-  return activateExtension(context, () => loadBundle<Features>(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'features.js')));
+  const bundle = (name: string) => vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', name);
+  return activateExtension(context, {
+    loadFeatures: () => loadBundle<Features>(bundle('features.js')),
+    loadExporter: () => loadBundle<Exporter>(bundle('export.js')),
+    // pdfkit is a Node library: the web exporter is built without it (scripts/build.mjs).
+    formats: ['docx', 'html'],
+  });
 }
 
 /**
@@ -24,7 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Dialog
 async function loadBundle<T>(file: vscode.Uri): Promise<T> {
   const source = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
   const module = { exports: {} as T };
-  // The bundles need only the API; anything else (the exporter, which is not in the web build) is missing here.
+  // Each bundle is whole: the features bundle needs only the API, the exporter nothing.
   const require = (id: string): unknown => {
     if (id === 'vscode') return vscode;
     throw new Error(`Cannot find module '${id}' in the web extension host`);
