@@ -3,8 +3,8 @@ import { COVERAGE_VIEW_TYPE, isCoveragePageMessage, type CoverageHostMessage, ty
 import { buildPageHtml } from '../webview/pageHtml';
 import type { WorkspaceCoverage, CoverageChange } from './coverage/workspaceCoverage';
 import type { Navigator } from './documents/navigator';
-import { onDidChangeUiLanguage, t, uiLanguage } from './l10n';
-import { newNonce } from './webviewNonce';
+import { onDidChangeUiLanguage, t } from './l10n';
+import { pageFrame, webviewPanelOptions } from './webviewPage';
 
 /**
  * The one Coverage panel: a row per strategy document of the workspace, a column per theme. It
@@ -46,7 +46,7 @@ export class CoveragePanel implements vscode.Disposable {
       this.panel.reveal();
       return;
     }
-    this.attach(vscode.window.createWebviewPanel(COVERAGE_VIEW_TYPE, t('Coverage'), vscode.ViewColumn.Active, this.webviewOptions()));
+    this.attach(vscode.window.createWebviewPanel(COVERAGE_VIEW_TYPE, t('Coverage'), vscode.ViewColumn.Active, webviewPanelOptions(this.extensionUri)));
   }
 
   /** Takes over a panel VS Code restored after a window reload. */
@@ -60,23 +60,11 @@ export class CoveragePanel implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 
-  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return { enableScripts: true, enableCommandUris: false, retainContextWhenHidden: false, localResourceRoots: [this.scriptFolder, this.mediaFolder] };
-  }
-
-  private get scriptFolder(): vscode.Uri {
-    return vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
-  }
-
-  private get mediaFolder(): vscode.Uri {
-    return vscode.Uri.joinPath(this.extensionUri, 'media');
-  }
-
   private attach(panel: vscode.WebviewPanel): void {
     if (this.panel && this.panel !== panel) this.panel.dispose();
     this.detach();
     this.panel = panel;
-    panel.webview.options = this.webviewOptions();
+    panel.webview.options = webviewPanelOptions(this.extensionUri);
     this.load(panel);
     this.panelDisposables.push(
       panel.onDidDispose(() => {
@@ -100,11 +88,7 @@ export class CoveragePanel implements vscode.Disposable {
     this.ready = false;
     panel.title = t('Coverage');
     panel.webview.html = buildPageHtml({
-      cspSource: panel.webview.cspSource,
-      nonce: newNonce(),
-      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(this.scriptFolder, 'coveragePage.js')).toString(),
-      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(this.mediaFolder, 'coverage.css')).toString(),
-      uiLanguage: uiLanguage(),
+      ...pageFrame(panel.webview, this.extensionUri, { script: 'coveragePage.js', style: 'coverage.css' }),
       rootId: 'coverage',
       data: { strings: coverageStrings() },
       status: false,

@@ -4,8 +4,8 @@ import { isPageMessage, isPersistedState, type HostMessage, type PageMessage, ty
 import { buildQuotesHtml } from '../webview/quotesHtml';
 import { buildQuotesViewState, findQuote, formatQuoteForCopy } from '../webview/quotesState';
 import type { GuideService } from './guideService';
-import { newNonce } from './webviewNonce';
-import { onDidChangeUiLanguage, t, uiLanguage } from './l10n';
+import { mediaFolder, pageFrame, webviewPanelOptions } from './webviewPage';
+import { onDidChangeUiLanguage, t } from './l10n';
 
 /** A question of a guide, by id. */
 export interface QuestionRef {
@@ -92,7 +92,7 @@ export class QuotesPanel implements vscode.Disposable {
         QuotesPanel.viewType,
         t('Quotes'),
         { viewColumn: next ?? vscode.ViewColumn.Beside, preserveFocus: options.preserveFocus ?? false },
-        this.webviewOptions(),
+        webviewPanelOptions(this.extensionUri),
       );
       this.attach(panel);
     }
@@ -130,29 +130,12 @@ export class QuotesPanel implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 
-  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return {
-      enableScripts: true,
-      enableCommandUris: false,
-      retainContextWhenHidden: false,
-      localResourceRoots: [this.scriptFolder, this.mediaFolder],
-    };
-  }
-
-  private get scriptFolder(): vscode.Uri {
-    return vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
-  }
-
-  private get mediaFolder(): vscode.Uri {
-    return vscode.Uri.joinPath(this.extensionUri, 'media');
-  }
-
   private attach(panel: vscode.WebviewPanel): void {
     if (this.panel && this.panel !== panel) this.panel.dispose();
     this.detach();
     this.panel = panel;
     panel.title = t('Quotes');
-    panel.webview.options = this.webviewOptions();
+    panel.webview.options = webviewPanelOptions(this.extensionUri);
     panel.webview.html = this.html(panel.webview);
     this.panelDisposables.push(
       panel.onDidDispose(() => {
@@ -179,7 +162,7 @@ export class QuotesPanel implements vscode.Disposable {
   }
 
   private async setIcon(panel: vscode.WebviewPanel): Promise<void> {
-    const icon = vscode.Uri.joinPath(this.mediaFolder, 'icon.png');
+    const icon = vscode.Uri.joinPath(mediaFolder(this.extensionUri), 'icon.png');
     try {
       await vscode.workspace.fs.stat(icon);
       panel.iconPath = icon;
@@ -245,11 +228,7 @@ export class QuotesPanel implements vscode.Disposable {
   private html(webview: vscode.Webview): string {
     const guide = this.selection && this.guides.guide(this.selection.guideId);
     return buildQuotesHtml({
-      cspSource: webview.cspSource,
-      nonce: newNonce(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.scriptFolder, 'quotesPage.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.mediaFolder, 'quotes.css')).toString(),
-      uiLanguage: uiLanguage(),
+      ...pageFrame(webview, this.extensionUri, { script: 'quotesPage.js', style: 'quotes.css' }),
       strings: quotesStrings(),
       state: guide && this.selection ? buildQuotesViewState(guide, this.selection.questionId) : undefined,
     });

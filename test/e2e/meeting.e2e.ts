@@ -8,17 +8,6 @@ import { useWorkbench, type Workbench } from './workbench';
 
 const FILE = join('strategy', 'moede.md');
 
-/** Picks the guide language with the Questions view's title-bar button, as a person would. */
-async function switchLanguage(w: Workbench, language: 'English' | 'Danish'): Promise<void> {
-  await w.openViewContainer('Dialogue Guide');
-  await w.page.locator('.part.sidebar .pane-header', { hasText: 'Questions' }).hover();
-  await w.page.locator('.part.sidebar .action-label[aria-label^="Switch Guide Language"]').click();
-  const input = w.page.locator('.quick-input-widget input.input');
-  await input.fill(language);
-  await w.page.locator('.quick-input-list .monaco-list-row', { hasText: language }).waitFor();
-  await input.press('Enter');
-}
-
 describe('Running the meeting', () => {
   const workbench = useWorkbench();
 
@@ -67,13 +56,13 @@ describe('Running the meeting', () => {
 
     // The guide in English: the meeting goes on where it was, the question and quotes in English.
     try {
-      await switchLanguage(w, 'English');
+      await w.switchLanguage('English');
       await view.locator('.question-text', { hasText: 'Which social media do you use?' }).waitFor({ timeout: 20_000 });
       await view.locator('h1', { hasText: 'About using social media' }).waitFor();
       assert.equal(await view.getByLabel('Notes for 1.1').inputValue(), 'Facebook, LinkedIn og Instagram.');
     } finally {
       // The language is a user setting, shared with the scenarios that run after this one.
-      await switchLanguage(w, 'Danish');
+      await w.switchLanguage('Danish');
       await view.locator('.question-text', { hasText: 'Hvilke sociale medier anvender I?' }).waitFor({ timeout: 20_000 });
     }
 

@@ -1,16 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { useWorkbench, type Workbench } from './workbench';
-
-/** Picks a language with the Questions view's title-bar button, as a person would. */
-async function switchLanguage(w: Workbench, language: 'English' | 'Danish'): Promise<void> {
-  // Title-bar actions show while the pointer is over the view.
-  await w.page.locator('.part.sidebar .pane-header', { hasText: 'Questions' }).hover();
-  await w.page.locator('.part.sidebar .action-label[aria-label^="Switch Guide Language"]').click();
-  const input = w.page.locator('.quick-input-widget input.input');
-  await input.fill(language);
-  await w.page.locator('.quick-input-list .monaco-list-row', { hasText: language }).waitFor();
-  await input.press('Enter');
-}
+import { useWorkbench } from './workbench';
 
 describe('Quotes beside the question', () => {
   const workbench = useWorkbench();
@@ -48,13 +37,13 @@ describe('Quotes beside the question', () => {
   it('shows the guide in English after switching the language from the title bar', async () => {
     const w = workbench();
     try {
-      await switchLanguage(w, 'English');
+      await w.switchLanguage('English');
       await w.treeRow('About digital participation').waitFor({ timeout: 20_000 });
       await w.webview().locator('blockquote', { hasText: 'If you talk properly with each other in real life' }).waitFor({ timeout: 20_000 });
       await w.screenshot('quotes-english');
     } finally {
       // The language is a user setting, shared with the scenarios that run after this one.
-      await switchLanguage(w, 'Danish');
+      await w.switchLanguage('Danish');
       await w.treeRow('Om digital deltagelse').waitFor({ timeout: 20_000 });
     }
   });

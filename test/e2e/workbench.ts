@@ -61,6 +61,21 @@ export class Workbench {
     await this.page.locator('.part.sidebar').waitFor();
   }
 
+  /**
+   * Picks the guide's language with the Questions view's title-bar button, as a person would (the
+   * picker names languages in the interface's language: English here).
+   */
+  async switchLanguage(language: 'English' | 'Danish'): Promise<void> {
+    await this.openViewContainer('Dialogue Guide');
+    // Title-bar actions show while the pointer is over the view.
+    await this.page.locator('.part.sidebar .pane-header', { hasText: 'Questions' }).hover();
+    await this.page.locator('.part.sidebar .action-label[aria-label^="Switch Guide Language"]').click();
+    const input = this.page.locator('.quick-input-widget input.input');
+    await input.fill(language);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: language }).waitFor();
+    await input.press('Enter');
+  }
+
   /** The side bar's tree row whose accessible name contains `label`. */
   treeRow(label: string): Locator {
     return this.page.locator('.part.sidebar').getByRole('treeitem', { name: label });

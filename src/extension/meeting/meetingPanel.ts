@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { t, uiLanguage } from '../l10n';
+import { t } from '../l10n';
 import { findQuestion, type Guide } from '../../core/guide';
 import { lineBreakOf } from '../../core/lines';
 import { endMeeting, goTo, nextTheme, skip, startMeeting, step, type Meeting, type MeetingQuestion } from '../../core/meeting';
@@ -10,7 +10,7 @@ import { buildMeetingView, buildSummaryView, summaryMarkdown } from '../../webvi
 import { buildPageHtml } from '../../webview/pageHtml';
 import type { ParsedDocument, StrategyDocuments } from '../documents/strategyDocuments';
 import type { GuideService } from '../guideService';
-import { newNonce } from '../webviewNonce';
+import { pageFrame, webviewPanelOptions } from '../webviewPage';
 
 /** A note is written this long after the last keystroke: one undo step per pause, not per letter. */
 const NOTE_DELAY_MS = 400;
@@ -380,21 +380,11 @@ export class MeetingPanel implements vscode.Disposable {
       this.panel.reveal();
       return;
     }
-    const scripts = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    const panel = vscode.window.createWebviewPanel(MeetingPanel.viewType, t('Meeting'), vscode.ViewColumn.Active, {
-      enableScripts: true,
-      enableCommandUris: false,
-      localResourceRoots: [scripts, media],
-    });
+    const panel = vscode.window.createWebviewPanel(MeetingPanel.viewType, t('Meeting'), vscode.ViewColumn.Active, webviewPanelOptions(this.extensionUri));
     this.panel = panel;
     this.ready = false;
     panel.webview.html = buildPageHtml({
-      cspSource: panel.webview.cspSource,
-      nonce: newNonce(),
-      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(scripts, 'meetingPage.js')).toString(),
-      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'meeting.css')).toString(),
-      uiLanguage: uiLanguage(),
+      ...pageFrame(panel.webview, this.extensionUri, { script: 'meetingPage.js', style: 'meeting.css' }),
       rootId: 'meeting',
       data: { strings: meetingStrings() },
     });
