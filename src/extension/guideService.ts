@@ -54,6 +54,12 @@ export class GuideService implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
       // The workspace's guide folders count from the moment the folder is trusted.
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()),
+      // What the editor itself saves, creates, deletes or renames is known at once; the file
+      // watchers (below) report it too, up to a second later, and catch what other programs do.
+      vscode.workspace.onDidSaveTextDocument((document) => this.scheduler.changed(document.uri.toString())),
+      vscode.workspace.onDidCreateFiles((e) => e.files.forEach((uri) => this.scheduler.changed(uri.toString()))),
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.scheduler.changed(uri.toString()))),
+      vscode.workspace.onDidRenameFiles((e) => e.files.forEach(({ oldUri, newUri }) => [oldUri, newUri].forEach((uri) => this.scheduler.changed(uri.toString())))),
     );
   }
 

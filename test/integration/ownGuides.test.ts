@@ -45,6 +45,17 @@ describe('Guides of your own', () => {
     assert.match(scaffold, /<!-- dialogue-guide: first-theme\/goals -->\n\n<!--\n- Who is it for\?/, 'the follow-up questions under the marker');
   });
 
+  it('shows a question renamed in the editor in the tree once the file is saved', async () => {
+    const editor = await vscode.window.showTextDocument(theme);
+    const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('    label: "Budget"'));
+    assert.ok(line >= 0);
+    await editor.edit((edit) => edit.replace(editor.document.lineAt(line).range, '    label: "Costs"'));
+    assert.equal(api.model.question(ID, 'first-theme/budget')?.label, 'Budget', 'unsaved, the tree keeps the saved label');
+    await editor.document.save();
+    await waitFor('the saved label in the tree', () => api.model.question(ID, 'first-theme/budget')?.label === 'Costs');
+    await closeAllEditors();
+  });
+
   it('shows a typo typed into an open guide file in Problems on its line, unsaved, and offers the keys', async () => {
     const editor = await vscode.window.showTextDocument(theme);
     const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('    label: "Goals"'));
