@@ -60,6 +60,7 @@ export type FindingCode =
   | 'heading.endsAnswer'
   | 'marker.twoHeadings'
   | 'translation.order'
+  | 'translation.formerIds'
   | 'quote.changed'
   | 'quote.attribution'
   | 'quote.unknown'

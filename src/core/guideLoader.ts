@@ -404,7 +404,7 @@ export async function loadGuideLibrary(fs: ContentFileSystem, roots: readonly st
       const problems = compareIds(original, t);
       findings.push(...problems);
       // Order is only a warning: the translation is shown in the original's order (inLanguage).
-      if (problems.length === 0) findings.push(...compareOrder(original, t));
+      if (problems.length === 0) findings.push(...compareOrder(original, t), ...compareFormerIds(original, t));
       return problems.length === 0;
     });
     entries.push({ id: original.id, original, translations: matching });
@@ -449,6 +449,20 @@ function compareIds(original: Guide, translation: Guide): Finding[] {
     }
   }
   return findings;
+}
+
+/**
+ * Renames are identity, so a translation's questions take the original's `formerIds` (inLanguage);
+ * a translation that lists others would silently not be heard: a warning on the question.
+ */
+function compareFormerIds(original: Guide, translation: Guide): Finding[] {
+  const originals = new Map(original.themes.flatMap((t) => t.questions).map((q) => [q.id, q.formerIds ?? []] as const));
+  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id) => b.includes(id));
+  return translation.themes.flatMap((theme) =>
+    theme.questions
+      .filter((q) => (q.formerIds?.length ?? 0) > 0 && !same(q.formerIds!, originals.get(q.id) ?? []))
+      .map((q): Finding => ({ code: 'translation.formerIds', severity: 'warning', file: q.source.file, range: q.source.range, args: { id: q.id, language: original.language } })),
+  );
 }
 
 /**

@@ -104,6 +104,8 @@ export function findingMessage(finding: Finding, t: Translate): string {
         ...(a.removed ? [t('Questions no longer in the guide: {removed}.', a)] : []),
         t('Add Missing Questions (or dialogue-guide sync) brings it up to date; no answer is changed.', a),
       ].join(' ');
+    case 'translation.formerIds':
+      return t('"{id}" lists other former ids here than in the original ({language}): a translation takes the original\'s, so write renames in the original.', a);
     case 'translation.order':
       return t("\"{id}\" is number {number} in the original ({language}) but stands elsewhere here: the guide is shown in the original's order and numbered as there.", a);
     case 'quote.changed': {

@@ -194,6 +194,21 @@ describe('loading translations', () => {
     assert.equal(inLanguage(entry, 'en'), inLanguage(entry, 'en'), 'one object per translation, so views can compare guides');
   });
 
+  it('warns on a translation\'s question that lists other former ids than the original, and uses the original\'s', async () => {
+    const withFormer = (ids: string) => THEME.replace('    text: Hvad gør I?', `    text: Hvad gør I?\n    formerIds: [${ids}]`);
+    const root = writeTree({ ...translation(withFormer('tema/gammel')), 'demo/da/tema.md': withFormer('tema/tidligere') });
+    const library = await loadGuideLibrary(nodeFileSystem, [root]);
+    assert.deepEqual(library.findings.map((f) => [f.code, f.severity]), [['translation.formerIds', 'warning']]);
+    assert.equal(
+      messageOf(library.findings, 'translation.formerIds'),
+      `${join(root, 'demo/en/tema.md')}:6: "tema/foerste" lists other former ids here than in the original (da): a translation takes the original's, so write renames in the original.`,
+    );
+    assert.deepEqual(inLanguage(library.entries[0]!, 'en').themes[0]!.questions[0]!.formerIds, ['tema/tidligere']);
+    // The same list as the original's is no finding: a translator may copy it.
+    const same = await loadGuideLibrary(nodeFileSystem, [writeTree({ ...translation(withFormer('tema/tidligere')), 'demo/da/tema.md': withFormer('tema/tidligere') })]);
+    assert.deepEqual(same.findings, []);
+  });
+
   it('names a translation whose themes are in another order', async () => {
     const second = THEME.replace('id: tema', 'id: emne').replace('order: 1', 'order: 2').replace(/tema\//g, 'emne/');
     const files = { ...translation(THEME.replace('order: 1', 'order: 3')), 'demo/da/emne.md': second, 'demo/en/emne.md': second };
