@@ -14,7 +14,7 @@ import { registerSyncQuickFix } from './documents/syncQuickFix';
 import { StrategyDocuments } from './documents/strategyDocuments';
 import { registerGuideFiles } from './guideFiles';
 import { GuideService } from './guideService';
-import { registerUiLanguage } from './l10n';
+import { onDidChangeUiLanguage, registerUiLanguage } from './l10n';
 import { Lazy, lazyCommand } from './lazy';
 import type { CoveragePanel, MeetingPanel, WorkspaceCoverage } from './onFirstUse';
 import type { ExportHost } from './commands/exportDocument';
@@ -112,6 +112,8 @@ export function activate(context: vscode.ExtensionContext, host: HostModules): D
     review.onDidChange(showReview),
     // The filter rebuilds the whole tree (no nodes named): its note may change.
     model.onDidChangeData((nodes) => nodes === undefined && showReview()),
+    // The tree's message and title are worded when set: a new interface language words them again.
+    onDidChangeUiLanguage(showReview),
     registerStrategyDiagnostics(documents),
     registerProgressStatusBar(documents),
     registerQuestionLenses(documents),

@@ -88,6 +88,29 @@ describe('Export Strategy Document', function () {
     assert.match(html, /<strong>Facebook<\/strong>/);
   });
 
+  it('never writes over the strategy document, however its path is spelt, nor over a folder', async () => {
+    const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(document));
+    const spelt = document.with({ path: document.path.replace(/\/strategi\.md$/, '/./sub/../strategi.md') });
+    const itself = await captureMessages(() => answering('showWarningMessage', (_message, _options, replace) => replace, () => vscode.commands.executeCommand('dialogueGuide.exportDocument', document, { format: 'html', target: spelt })));
+    assert.deepEqual(itself.map((m) => m.message), ['An export cannot be saved over the strategy document itself.']);
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(document)), before);
+
+    const precious = vscode.Uri.joinPath(folder, 'precious');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(precious, 'keep.txt'), new TextEncoder().encode('behold'));
+    const onFolder = await captureMessages(() => answering('showWarningMessage', (_message, _options, replace) => replace, () => vscode.commands.executeCommand('dialogueGuide.exportDocument', document, { format: 'html', target: precious })));
+    assert.match(onFolder.map((m) => m.message).join('\n'), /precious is not a file/);
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(precious, 'keep.txt'))), 'behold');
+    await vscode.workspace.fs.delete(precious, { recursive: true });
+  });
+
+  it('takes only well-typed options from a caller: an unknown format or a target that is no URI is asked for instead', async () => {
+    const asked = await answering('showQuickPick', () => undefined, () => vscode.commands.executeCommand('dialogueGuide.exportDocument', document, { format: '__proto__', target: 'not a uri' }));
+    assert.equal(asked.result, undefined);
+    assert.equal(asked.asked.length, 1, 'the format list was shown');
+    const labels = (asked.asked[0]![0] as vscode.QuickPickItem[]).map((i) => `${i.label}: ${i.detail ?? ''}`);
+    assert.ok(labels.some((l) => l.startsWith('Tagged PDF (.pdf): For the agenda system')), labels.join('\n'));
+  });
+
   it('exports a tagged PDF through the lazily loaded exporter', async () => {
     const target = vscode.Uri.joinPath(folder, 'strategi.pdf');
     const shown = await captureMessages(() => vscode.commands.executeCommand('dialogueGuide.exportDocument', document, { format: 'pdf', target }));

@@ -79,6 +79,17 @@ describe('the export model', function () {
     assert.ok(model.themes.flatMap((t) => t.questions).slice(1).every((q) => q.unanswered && q.blocks.length === 0), 'the others are unanswered');
   });
 
+  it('keeps every word of an answer nested deeper than markdown-it reads: a list of twelve levels, and one of a thousand as plain text', () => {
+    const list = (levels: number) => Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- niveau ${i + 1}`).join('\n') + '\n\nEFTER LISTEN';
+    const words = (blocks: readonly unknown[]) => JSON.stringify(blocks);
+    const twelve = answerBlocks(list(12));
+    assert.equal(twelve[0]?.kind, 'list', 'still a list');
+    for (const word of ['niveau 1', 'niveau 12', 'EFTER LISTEN']) assert.ok(words(twelve).includes(word), word);
+    const thousand = answerBlocks(list(1000));
+    assert.ok(thousand.every((b) => b.kind === 'paragraph'), 'as plain text');
+    for (const word of ['niveau 1"', 'niveau 500"', 'niveau 1000"', 'EFTER LISTEN']) assert.ok(words(thousand).includes(word), word);
+  });
+
   it('reads bold, italic, links and lists from the Markdown, drops comments and keeps other HTML as text', () => {
     const blocks = answerBlocks('**fed** og *kursiv* med [et link](https://example.invalid) og [farligt](javascript:alert(1)) <b>x</b>\n\n1. en\n2. to\n\n<!-- skjult -->');
     assert.deepEqual(blocks[0], {

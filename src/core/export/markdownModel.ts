@@ -34,8 +34,17 @@ export type Block =
   | { readonly kind: 'code'; readonly text: string }
   | { readonly kind: 'rule' };
 
+/**
+ * How deep blocks may nest (a list in a list counts two). markdown-it stops reading at this depth
+ * and drops the rest of the text in silence; CommonMark's preset says 20, which a list ten levels
+ * deep reaches. Nothing a person writes comes near this one; an answer that does is exported as
+ * plain text rather than cut (`answerBlocks`).
+ */
+const MAX_NESTING = 100;
 // `html: true` only so that comments and tags come as their own tokens, to drop or show as text.
 const markdown = new MarkdownIt('commonmark', { html: true });
+// An option markdown-it reads on every parse, missing from its typings.
+(markdown.options as { maxNesting?: number }).maxNesting = MAX_NESTING;
 /** Links a reader can follow from a committee paper; anything else stays text. */
 const SAFE_LINK = /^(?:https?:|mailto:)/i;
 const COMMENT = /^\s*<!--[\s\S]*?-->\s*$/;
@@ -54,6 +63,7 @@ export function exportable(text: string): string {
 /** The blocks of an answer's Markdown. */
 export function answerBlocks(text: string): Block[] {
   const tokens = markdown.parse(exportable(text), {});
+  if (tokens.some((token) => token.level >= MAX_NESTING - 1)) return plainBlocks(exportable(text));
   let at = 0;
   const blocks = (until: string | undefined): Block[] => {
     const out: Block[] = [];
@@ -109,6 +119,16 @@ export function answerBlocks(text: string): Block[] {
 }
 
 /** Inline tokens as runs; neighbouring runs of the same style are joined, so the output has as few runs as the text has styles. */
+/** The text as it was typed, a paragraph per run of lines, a line break per line: nothing read as Markdown, nothing left out. */
+function plainBlocks(text: string): Block[] {
+  const run = (line: string): TextRun => ({ kind: 'text', text: line, bold: false, italic: false, code: false, href: undefined });
+  return text
+    .split(/(?:\r?\n[ \t]*){2,}/)
+    .map((paragraph) => paragraph.split(/\r?\n/).filter((line) => line.trim() !== ''))
+    .filter((lines) => lines.length > 0)
+    .map((lines) => ({ kind: 'paragraph', inlines: lines.flatMap((line, i): Inline[] => (i === 0 ? [run(line)] : [{ kind: 'break' }, run(line)])) }));
+}
+
 function inlineRuns(tokens: readonly Token[]): Inline[] {
   const runs: Inline[] = [];
   let bold = 0;

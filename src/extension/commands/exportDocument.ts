@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { t } from '../l10n';
 import type { StrategyDocument } from '../../core/strategyDocument';
 import { parseStrategyDocument } from '../../core/strategyDocument';
-import type { ExportFormat } from '../../export/formats';
+import { EXPORT_FORMATS, type ExportFormat } from '../../export/formats';
 import { formatFinding } from '../../l10n/findingMessages';
 import type { StrategyDocuments } from '../documents/strategyDocuments';
 import type { GuideService } from '../guideService';
@@ -49,29 +49,38 @@ export class ExportStrategyDocumentCommand implements CommandAction {
     private readonly host: ExportHost,
   ) {}
 
-  async execute(arg?: unknown, options: ExportOptions = {}): Promise<vscode.Uri | undefined> {
+  async execute(arg?: unknown, rawOptions?: unknown): Promise<vscode.Uri | undefined> {
     // It writes a file and may read Git history: in Restricted Mode Dialogue Guide only reads the guide.
     if (!requireTrust(t('Exporting a strategy document'))) return undefined;
+    const options = exportOptions(rawOptions);
     const found = await documentToChange(this.documents, arg);
     if (!found) return undefined;
     const { entry } = found;
     const base = this.review.base(entry.uri);
-    const picked = options.format ? { format: options.format, withChanges: options.withChanges ?? false } : await this.pickFormat(base);
+    const picked = options.format ? { format: options.format, withChanges: options.withChanges ?? false } : await this.pickFormat(entry.uri, base);
     if (!picked) return undefined;
     if (!this.host.formats.includes(picked.format)) {
       void vscode.window.showErrorMessage(t('A {0} export needs desktop VS Code or the CLI: it is not available in this window (a browser).', picked.format.toUpperCase()));
       return undefined;
     }
-    const target = options.target ?? (await this.pickTarget(entry.uri, picked.format));
-    if (!target) return undefined;
-    if (target.toString() === entry.uri.toString()) {
+    // Before the save dialog: a base Git cannot read is said before anything is chosen or replaced.
+    const baseDocument = picked.withChanges ? await this.documentAtBase(entry.uri, base) : undefined;
+    if (baseDocument === null) return undefined;
+    // The save dialog asks before it replaces a file; a target given by a caller is asked about here.
+    const chosen = options.target ? { uri: options.target, confirmed: false } : await this.pickTarget(entry.uri, picked.format);
+    if (!chosen) return undefined;
+    const target = chosen.uri;
+    if (sameFile(target, entry.uri)) {
       void vscode.window.showErrorMessage(t('An export cannot be saved over the strategy document itself.'));
       return undefined;
     }
-    if ((await exists(target)) && !(await confirmReplace(target))) return undefined;
+    const existing = await statOf(target);
+    if (existing && (existing.type & vscode.FileType.File) === 0) {
+      void vscode.window.showErrorMessage(t('{0} is not a file (a folder?): an export replaces only a file. Choose another name.', vscode.workspace.asRelativePath(target)));
+      return undefined;
+    }
+    if (existing && !chosen.confirmed && !(await confirmReplace(target))) return undefined;
 
-    const baseDocument = picked.withChanges ? await this.documentAtBase(entry.uri, base) : undefined;
-    if (baseDocument === null) return undefined;
     const exporter = await this.host.loadExporter();
     const read = (...path: string[]) => Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, ...path)));
     const outcome = await exporter.exportStrategyDocument({
@@ -100,28 +109,38 @@ export class ExportStrategyDocumentCommand implements CommandAction {
     return target;
   }
 
-  private async pickFormat(base: string): Promise<FormatPick | undefined> {
+  /** The formats, those this window cannot make marked so; the changes since the base only where Git can read it. */
+  private async pickFormat(document: vscode.Uri, base: string): Promise<FormatPick | undefined> {
     const names: Record<ExportFormat, string> = { docx: t('Word document (.docx)'), pdf: t('Tagged PDF (.pdf)'), html: t('Web page (.html)') };
     const details: Record<ExportFormat, string> = {
       docx: t('For the committee\'s agenda: Word\'s own headings'),
       pdf: t('For the agenda system or the website: accessible, with bookmarks'),
       html: t('One self-contained page for the website'),
     };
-    const items: FormatPick[] = [
-      ...this.host.formats.map((format) => ({ label: names[format], detail: details[format], format, withChanges: false })),
-      { label: t('Changes since {0}', base), kind: vscode.QuickPickItemKind.Separator, format: 'docx', withChanges: false },
-      ...this.host.formats.map((format) => ({ label: names[format], detail: t('Answers changed since {0} marked (tracked changes in Word)', base), format, withChanges: true })),
-    ];
+    const changes: Record<ExportFormat, string> = {
+      docx: t('Answers changed since {0} as tracked changes in Word', base),
+      pdf: t('Answers changed since {0} marked as inserted and deleted text', base),
+      html: t('Answers changed since {0} marked as inserted and deleted text', base),
+    };
+    const detail = (format: ExportFormat, text: string) => (this.host.formats.includes(format) ? text : t('Needs desktop VS Code or the CLI'));
+    const items: FormatPick[] = EXPORT_FORMATS.map((format) => ({ label: names[format], detail: detail(format, details[format]), format, withChanges: false }));
+    if (await this.review.reader.repository(document)) {
+      items.push(
+        { label: t('Changes since {0}', base), kind: vscode.QuickPickItemKind.Separator, format: 'docx', withChanges: false },
+        ...this.host.formats.map((format) => ({ label: names[format], detail: changes[format], format, withChanges: true })),
+      );
+    }
     return vscode.window.showQuickPick(items, { title: t('Export Strategy Document'), placeHolder: t('Export as') });
   }
 
-  private async pickTarget(document: vscode.Uri, format: ExportFormat): Promise<vscode.Uri | undefined> {
+  private async pickTarget(document: vscode.Uri, format: ExportFormat): Promise<{ uri: vscode.Uri; confirmed: true } | undefined> {
     const name = document.path.replace(/\.[^./]*$/, '');
-    return vscode.window.showSaveDialog({
+    const uri = await vscode.window.showSaveDialog({
       title: t('Save the export'),
       defaultUri: document.with({ path: `${name}.${format}` }),
       filters: { [format.toUpperCase()]: [format] },
     });
+    return uri && { uri, confirmed: true };
   }
 
   /** The document at the review base, with its commit's date; undefined text when it is not there; null (said why) when Git cannot tell. */
@@ -141,12 +160,28 @@ export class ExportStrategyDocumentCommand implements CommandAction {
   }
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
+/** What a caller may settle, each taken only when it has the right type (a command's arguments are anyone's). */
+function exportOptions(raw: unknown): ExportOptions {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const { format, target, withChanges } = raw as Record<string, unknown>;
+  return {
+    ...(EXPORT_FORMATS.some((f) => f === format) ? { format: format as ExportFormat } : {}),
+    ...(target instanceof vscode.Uri ? { target } : {}),
+    ...(typeof withChanges === 'boolean' ? { withChanges } : {}),
+  };
+}
+
+/** Whether two URIs name the same file once `.` and `..` are resolved (`/a/./b.md` is `/a/b.md`). */
+function sameFile(a: vscode.Uri, b: vscode.Uri): boolean {
+  const normal = (uri: vscode.Uri) => vscode.Uri.joinPath(uri.with({ path: '/' }), uri.path).toString();
+  return normal(a) === normal(b);
+}
+
+async function statOf(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
   try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
+    return await vscode.workspace.fs.stat(uri);
   } catch {
-    return false;
+    return undefined;
   }
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { t } from '../l10n';
+import { onDidChangeUiLanguage, t } from '../l10n';
 import { findQuestion, type Guide } from '../../core/guide';
 import { lineBreakOf } from '../../core/lines';
 import { endMeeting, goTo, nextTheme, skip, startMeeting, step, type Meeting, type MeetingQuestion } from '../../core/meeting';
@@ -75,6 +75,10 @@ export class MeetingPanel implements vscode.Disposable {
       // A reload or a change of guide language shows the question anew, in the new language.
       guides.onDidChange(() => this.post()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.post()),
+      // The page's words are in its HTML: a new interface language loads it again, and it says `ready` again.
+      onDidChangeUiLanguage(() => {
+        if (this.panel) this.load(this.panel);
+      }),
     ];
   }
 
@@ -382,12 +386,7 @@ export class MeetingPanel implements vscode.Disposable {
     }
     const panel = vscode.window.createWebviewPanel(MeetingPanel.viewType, t('Meeting'), vscode.ViewColumn.Active, webviewPanelOptions(this.extensionUri));
     this.panel = panel;
-    this.ready = false;
-    panel.webview.html = buildPageHtml({
-      ...pageFrame(panel.webview, this.extensionUri, { script: 'meetingPage.js', style: 'meeting.css' }),
-      rootId: 'meeting',
-      data: { strings: meetingStrings() },
-    });
+    this.load(panel);
     this.panelDisposables.push(
       panel.onDidDispose(() => {
         this.panel = undefined;
@@ -404,6 +403,17 @@ export class MeetingPanel implements vscode.Disposable {
         if (isMeetingPageMessage(message)) void this.receive(message);
       }),
     );
+  }
+
+  /** Sets the page's title and HTML in the interface language; on `ready` it gets the document's note. */
+  private load(panel: vscode.WebviewPanel): void {
+    this.ready = false;
+    panel.title = t('Meeting');
+    panel.webview.html = buildPageHtml({
+      ...pageFrame(panel.webview, this.extensionUri, { script: 'meetingPage.js', style: 'meeting.css' }),
+      rootId: 'meeting',
+      data: { strings: meetingStrings() },
+    });
   }
 
   dispose(): void {
