@@ -6,6 +6,7 @@ import type { DialogueGuideInternals } from '../../src/extension/extension';
 import type { MeetingPanel } from '../../src/extension/meeting/meetingPanel';
 import type { MeetingView, SummaryView } from '../../src/webview/meetingMessages';
 import { closeAllEditors, internals, waitFor, webviewTabs } from './helpers';
+import { captureMessages } from './messages';
 
 const GUIDE = 'sociale-medier-i-lokalpolitikken';
 const FIRST = 'sociale-medier/platforme';
@@ -166,5 +167,19 @@ describe('Meeting', () => {
     const copied = await vscode.env.clipboard.readText();
     assert.match(copied, /^# .+\n/);
     assert.ok(copied.includes('| 1.1 '), copied);
+  });
+});
+
+describe('Start Meeting on a file that cannot be opened', () => {
+  it('says so, asks nothing and opens no view', async () => {
+    await internals();
+    const missing = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'strategy', 'findes-ikke.md');
+    let result: unknown;
+    const shown = await captureMessages(async () => {
+      result = await vscode.commands.executeCommand('dialogueGuide.startMeeting', missing, { minutesPerQuestion: 0 });
+    });
+    assert.equal(result, false);
+    assert.deepEqual(shown.map((m) => `${m.severity}: ${m.message}`), ['error: strategy/findes-ikke.md cannot be opened, so there is no meeting to hold over it.']);
+    assert.equal(webviewTabs('dialogueGuide.meeting').length, 0);
   });
 });

@@ -5,6 +5,23 @@ import { closeAllEditors, internals, waitFor } from './helpers';
 
 const ID = 'team-guide';
 
+/** Makes `names` below `root` one by one, each once the workspace's watcher has reported the one before. */
+async function makeWatchedFolders(root: vscode.Uri, ...names: string[]): Promise<void> {
+  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '**'));
+  try {
+    let folder = root;
+    for (const name of names) {
+      folder = vscode.Uri.joinPath(folder, name);
+      const made = folder.toString();
+      const seen = new Promise<void>((resolve) => watcher.onDidCreate((uri) => uri.toString() === made && resolve()));
+      await vscode.workspace.fs.createDirectory(folder);
+      await Promise.race([seen, new Promise((_, reject) => setTimeout(() => reject(new Error(`The watcher did not report ${name}`)), 5_000))]);
+    }
+  } finally {
+    watcher.dispose();
+  }
+}
+
 describe('Guides of your own', () => {
   let api: DialogueGuideInternals;
   let root: vscode.Uri;
@@ -13,6 +30,10 @@ describe('Guides of your own', () => {
   before(async () => {
     api = await internals();
     root = vscode.workspace.workspaceFolders![0]!.uri;
+    // VS Code's file watcher can miss a folder made inside a folder made a moment before (New Guide
+    // makes both), and then reports nothing from it. These tests are about this extension, not
+    // that: the folders above the guide are made first, one at a time, each once the last is seen.
+    await makeWatchedFolders(root, '.dialogue-guide', 'guides');
   });
 
   after(async () => {

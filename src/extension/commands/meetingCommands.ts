@@ -21,6 +21,12 @@ export class StartMeetingCommand implements CommandAction {
   async execute(arg?: unknown, options?: unknown): Promise<boolean> {
     const uri = arg instanceof vscode.Uri ? arg : (this.documents.active?.uri ?? (await this.pick()));
     if (!uri) return false;
+    try {
+      await vscode.workspace.openTextDocument(uri);
+    } catch {
+      void vscode.window.showErrorMessage(t('{0} cannot be opened, so there is no meeting to hold over it.', vscode.workspace.asRelativePath(uri)));
+      return false;
+    }
     const running = this.meeting.documentUri;
     if (running) {
       const again = t('End It and Start Again');
