@@ -100,11 +100,10 @@ const lazyExporter = {
 
 /**
  * The features loaded on first use (src/extension/onFirstUse.ts: meetings, coverage, export, sync,
- * the wizards) are a bundle of their own in the Node extension host, dist/features.js, which the
- * extension's first `import()` of them loads (Node imports the CommonJS file; esbuild annotates its
- * export names): activation parses only the rest. In the web worker,
- * which cannot require a sibling file, they are dist/web/features.js, which src/extension/web/browser.ts
- * loads on first use.
+ * Insert Quote, the wizards) are a bundle of their own in the Node extension host, dist/features.js,
+ * required by the extension's first `import()` of them: activation parses only the rest. In the web
+ * worker, which cannot require a sibling file, they are dist/web/features.js, which
+ * src/extension/web/browser.ts reads and evaluates on first use.
  */
 const onFirstUseBundle = {
   name: 'on-first-use',

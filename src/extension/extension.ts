@@ -42,14 +42,13 @@ export interface DialogueGuideInternals {
   coveragePanel(): Promise<CoveragePanel>;
 }
 
-/** The features whose code loads when one is first used: meetings, coverage, export, sync and the wizards. */
+/** The features whose code loads when one is first used (onFirstUse.ts). */
 export type Features = typeof import('./onFirstUse');
 
 /** What the host the extension runs in loads, and how: each is a bundle of its own, loaded on first use. */
 export interface HostModules extends ExportHost {
   readonly loadFeatures: () => Promise<Features>;
 }
-
 
 /**
  * Wires the services, views and commands; every registration is disposed with the extension.

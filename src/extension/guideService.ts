@@ -56,10 +56,10 @@ export class GuideService implements vscode.Disposable {
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()),
       // What the editor itself saves, creates, deletes or renames is known at once; the file
       // watchers (below) report it too, up to a second later, and catch what other programs do.
-      vscode.workspace.onDidSaveTextDocument((document) => this.scheduler.changed(document.uri.toString())),
-      vscode.workspace.onDidCreateFiles((e) => e.files.forEach((uri) => this.scheduler.changed(uri.toString()))),
-      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.scheduler.changed(uri.toString()))),
-      vscode.workspace.onDidRenameFiles((e) => e.files.forEach(({ oldUri, newUri }) => [oldUri, newUri].forEach((uri) => this.scheduler.changed(uri.toString())))),
+      vscode.workspace.onDidSaveTextDocument((document) => this.fileChanged(document.uri)),
+      vscode.workspace.onDidCreateFiles((e) => e.files.forEach(this.fileChanged)),
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach(this.fileChanged)),
+      vscode.workspace.onDidRenameFiles((e) => e.files.forEach(({ oldUri, newUri }) => [oldUri, newUri].forEach(this.fileChanged))),
     );
   }
 
@@ -93,10 +93,13 @@ export class GuideService implements vscode.Disposable {
     return this.roots;
   }
 
-  /** Reloads soon when `uri` is a guide file: after an editor with unsaved changes to it closes, its findings are the saved file's again. */
-  fileChanged(uri: vscode.Uri): void {
+  /**
+   * Reloads soon when `uri` is a guide file: one saved, created, changed or deleted, or closed with
+   * unsaved changes (its findings are the saved file's again).
+   */
+  readonly fileChanged = (uri: vscode.Uri): void => {
     this.scheduler.changed(uri.toString());
-  }
+  };
 
   /** The guide diagnostics of `uri`, checked as its editor buffer stands: the live check of an open guide file publishes here. */
   setFileDiagnostics(uri: vscode.Uri, findings: readonly Finding[]): void {
@@ -178,8 +181,7 @@ export class GuideService implements vscode.Disposable {
       const relative = workspaceFolder && folder.path.slice(workspaceFolder.uri.path.replace(/\/$/, '').length + 1);
       const pattern = workspaceFolder && relative ? new vscode.RelativePattern(workspaceFolder, `${relative}/**`) : new vscode.RelativePattern(folder, '**');
       const watcher = vscode.workspace.createFileSystemWatcher(pattern);
-      const changed = (uri: vscode.Uri) => this.scheduler.changed(uri.toString());
-      return vscode.Disposable.from(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
+      return vscode.Disposable.from(watcher, watcher.onDidCreate(this.fileChanged), watcher.onDidChange(this.fileChanged), watcher.onDidDelete(this.fileChanged));
     });
   }
 

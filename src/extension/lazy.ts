@@ -28,11 +28,6 @@ export class Lazy<T extends object> implements vscode.Disposable {
     return this.made;
   }
 
-  /** The value, if it has been made. */
-  get current(): T | undefined {
-    return this.value;
-  }
-
   dispose(): void {
     this.disposed = true;
     if (this.value && 'dispose' in this.value && typeof this.value.dispose === 'function') this.value.dispose();

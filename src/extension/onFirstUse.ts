@@ -1,6 +1,6 @@
 /**
  * The features whose code loads the first time one is used, not at activation: meetings, coverage,
- * export, sync and the drafting wizards. This module is a bundle of its own (dist/features.js, and
+ * export, sync, Insert Quote and the drafting wizards. This module is a bundle of its own (dist/features.js, and
  * dist/web/features.js for the web worker: scripts/build.mjs, the plugin `onFirstUseBundle`), so
  * that activation parses only what the tree, the editor features and review need. The state these
  * share with the rest (the interface language, the web's YAML parser) is kept on the global object,
