@@ -113,6 +113,17 @@ const onFirstUseBundle = {
 };
 
 /**
+ * In the Node exporter each format's renderer is a bundle of its own (dist/export-pdf.js: pdfkit and
+ * fontkit; dist/export-docx.js: docx), required on first use: an export parses only its own library.
+ */
+const rendererBundles = {
+  name: 'renderer-bundles',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(pdf|docx)$/ }, (args) => (args.kind === 'dynamic-import' ? { path: `./export-${args.path.slice(2)}.js`, external: true } : undefined));
+  },
+};
+
+/**
  * pdfkit's ES module build finds its data through `import.meta.url`, which a CommonJS bundle does
  * not have; its CommonJS build (what `require('pdfkit')` loads) finds it through __dirname, and
  * the exporter never needs that data (it embeds its own fonts).
@@ -121,6 +132,22 @@ const pdfkitCommonJs = {
   name: 'pdfkit-commonjs',
   setup(build) {
     build.onResolve({ filter: /^pdfkit$/ }, () => ({ path: createRequire(import.meta.url).resolve('pdfkit') }));
+  },
+};
+
+/**
+ * fontkit reads WOFF2 fonts through brotli, whose decoder and dictionary are a third of the
+ * exporter's bundle and are parsed on every PDF export; the exporter embeds only its own TrueType
+ * fonts, so brotli's place is taken by a function that refuses.
+ */
+const noWoff2 = {
+  name: 'no-woff2',
+  setup(build) {
+    build.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, () => ({ path: 'brotli', namespace: 'no-woff2' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-woff2' }, () => ({
+      loader: 'js',
+      contents: "module.exports = function decompress() { throw new Error('The PDF export reads TrueType fonts, not WOFF2.'); };",
+    }));
   },
 };
 
@@ -171,7 +198,9 @@ const builds = [
   { ...node, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [...node.plugins, yamlStandIn("require('./yaml.js')"), lazyExporter, onFirstUseBundle] },
   { ...node, entryPoints: ['src/extension/onFirstUse.ts'], outfile: 'dist/features.js', external: ['vscode'], plugins: [...node.plugins, yamlStandIn("require('./yaml.js')"), lazyExporter] },
   { ...node, stdin: yamlBundle, outfile: 'dist/yaml.js' },
-  { ...node, entryPoints: ['src/export/exporter.ts'], outfile: 'dist/export.js', plugins: [...node.plugins, pdfkitCommonJs] },
+  { ...node, entryPoints: ['src/export/exporter.ts'], outfile: 'dist/export.js', plugins: [...node.plugins, rendererBundles] },
+  { ...node, entryPoints: ['src/export/pdf.ts'], outfile: 'dist/export-pdf.js', plugins: [...node.plugins, pdfkitCommonJs, noWoff2] },
+  { ...node, entryPoints: ['src/export/docx.ts'], outfile: 'dist/export-docx.js', plugins: node.plugins },
   // The same extension for the web-worker extension host (vscode.dev, github.dev, code-server's
   // browser host): the browser build of every dependency, and no Node built-in (esbuild fails on one).
   { ...web, entryPoints: ['src/extension/web/browser.ts'], outfile: 'dist/web/extension.js', external: ['vscode'],

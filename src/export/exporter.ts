@@ -38,7 +38,8 @@ export async function exportStrategyDocument(request: ExportRequest): Promise<Ex
   switch (request.format) {
     case 'html':
       return { ok: true, bytes: new TextEncoder().encode(renderHtml(model, labels)) };
-    // docx and pdfkit are most of this bundle: each is evaluated only when its format is asked for.
+    // docx and pdfkit are loaded only when their format is asked for: in Node each is a bundle of its
+    // own (dist/export-docx.js, dist/export-pdf.js), so that an export parses only its own library.
     case 'docx':
       return { ok: true, bytes: await (await import('./docx')).renderDocx(model, labels) };
     case 'pdf':

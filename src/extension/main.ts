@@ -6,8 +6,9 @@ export { deactivate } from './extension';
 
 /**
  * The entry of the Node extension host (package.json `main`). The features used later and the
- * exporter are sibling bundles (dist/features.js, dist/export.js: scripts/build.mjs), required the
- * first time one is used; every format can be made here.
+ * exporter are sibling bundles (dist/features.js, dist/export.js with its renderers
+ * dist/export-docx.js and dist/export-pdf.js: scripts/build.mjs), required the first time one is
+ * used; every format can be made here.
  */
 export function activate(context: vscode.ExtensionContext): DialogueGuideInternals {
   return activateExtension(context, {
