@@ -8,7 +8,7 @@ import { allQuestions, type GuideEntry } from '../src/core/guide';
 import { loadGuideLibrary } from '../src/core/guideLoader';
 import { scaffoldStrategyDocument } from '../src/core/scaffold';
 import { markerFor, parseStrategyDocument } from '../src/core/strategyDocument';
-import { EXPORT_FORMATS, exportStrategyDocument, readPdfFonts, type ExportFormat } from '../src/export/exporter';
+import { EXPORT_FORMATS, exportStrategyDocument, type ExportFormat } from '../src/export/exporter';
 import { nodeFileSystem } from '../src/node/nodeFileSystem';
 import { entryOf } from '../test/unit/helpers/guides';
 import { ANSWER, answeredStrategy } from './bench-documents';
@@ -57,11 +57,11 @@ function cliMs(cwd: string, format: ExportFormat): number {
 
 async function inProcessMs(text: string, guides: readonly GuideEntry[], format: ExportFormat): Promise<number> {
   const bundles = { da: JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.da.json'), 'utf8')) as Record<string, unknown> };
-  const fonts = () => readPdfFonts(async (file) => new Uint8Array(readFileSync(join(repoRoot, 'dist', 'fonts', file))));
+  const readFont = async (file: string) => new Uint8Array(readFileSync(join(repoRoot, 'dist', 'fonts', file)));
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const start = process.hrtime.bigint();
-    const outcome = await exportStrategyDocument({ format, document: parseStrategyDocument(text, 'strategi.md'), guides, includeQuotes: false, bundles, fonts });
+    const outcome = await exportStrategyDocument({ format, document: parseStrategyDocument(text, 'strategi.md'), guides, includeQuotes: false, bundles, readFont });
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
     if (!outcome.ok) throw new Error(`export to ${format} refused: ${outcome.findings.map((f) => f.code).join(', ')}`);
   }

@@ -3,10 +3,11 @@
 // The built-in guide in content/ is compiled into the extension (the module
 // `virtual:built-in-guide`); a finding in it fails the build, printed as file:line.
 import * as esbuild from 'esbuild';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import subsetFont from 'subset-font';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -40,17 +41,21 @@ const builtInGuide = {
   },
 };
 
+const repo = fileURLToPath(new URL('..', import.meta.url));
+
+/** A TypeScript module of the repository (`entry`, relative to it), compiled on its own into out/build/ and required. */
+async function requireTypeScript(entry) {
+  const outfile = join(repo, 'out', 'build', basename(entry).replace(/\.ts$/, '.js'));
+  await esbuild.build({ ...common, platform: 'node', format: 'cjs', sourcemap: false, minify: false, packages: 'external', entryPoints: [join(repo, entry)], outfile });
+  const require = createRequire(import.meta.url);
+  delete require.cache[outfile];
+  return require(outfile);
+}
+
 let compiled;
 /** The built-in guide, compiled by the core's loader; cached for the builds of one run. */
 function compileBuiltInGuide() {
-  compiled ??= (async () => {
-    const repo = fileURLToPath(new URL('..', import.meta.url));
-    const outfile = join(repo, 'out', 'build', 'builtInGuide.js');
-    await esbuild.build({ ...common, platform: 'node', format: 'cjs', sourcemap: false, minify: false, packages: 'external', entryPoints: [join(repo, 'scripts', 'builtInGuide.ts')], outfile });
-    const require = createRequire(import.meta.url);
-    delete require.cache[outfile];
-    return require(outfile).compileBuiltInGuide(repo);
-  })();
+  compiled ??= requireTypeScript('scripts/builtInGuide.ts').then((module) => module.compileBuiltInGuide(repo));
   const result = compiled;
   if (watch) compiled = undefined;
   return result;
@@ -58,8 +63,8 @@ function compileBuiltInGuide() {
 
 /**
  * The YAML parser is more than half of the extension's code, and only guide folders and strategy
- * documents whose front matter is not in the scaffold's simple shape need it. The extension
- * bundles get a stand-in for `yaml` whose exports call `load` (an expression, evaluated the first
+ * documents whose front matter is not in the scaffold's simple shape need it. The extension, CLI
+ * and exporter bundles get a stand-in for `yaml` whose exports call `load` (an expression, evaluated the first
  * time one is used), and the parser is a bundle of its own: in Node, dist/yaml.js, required on
  * first use, so that activation does not load it; in the web worker, which cannot require a
  * sibling file, dist/web/yaml.js, which src/extension/web/browser.ts loads before activating.
@@ -166,12 +171,25 @@ const pdfNotInWeb = {
   },
 };
 
-/** The PDF's fonts (DejaVu, whose licence allows bundling them with its notice) and that notice, into dist/fonts. */
-function copyFonts() {
+/**
+ * The PDF's fonts (DejaVu, whose licence allows bundling and changing them with its notice) and
+ * that notice, into dist/fonts; and the same fonts cut down to the common subset the exporter
+ * prefers (src/export/pdfFonts.ts), into dist/fonts/common.
+ */
+async function writeFonts() {
+  const { COMMON_SUBSET, COMMON_SUBSET_FOLDER, PDF_FONT_FILES } = await requireTypeScript('src/export/pdfFonts.ts');
   const from = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')));
-  mkdirSync('dist/fonts', { recursive: true });
-  for (const font of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSansMono.ttf']) copyFileSync(join(from, 'ttf', font), join('dist/fonts', font));
-  copyFileSync(join(from, 'LICENSE'), 'dist/fonts/LICENSE');
+  const subset = join('dist', 'fonts', COMMON_SUBSET_FOLDER);
+  mkdirSync(subset, { recursive: true });
+  const characters = COMMON_SUBSET.flatMap(([first, last]) => Array.from({ length: last - first + 1 }, (_, i) => String.fromCodePoint(first + i))).join('');
+  await Promise.all(
+    Object.values(PDF_FONT_FILES).map(async (font) => {
+      const whole = readFileSync(join(from, 'ttf', font));
+      writeFileSync(join('dist', 'fonts', font), whole);
+      writeFileSync(join(subset, font), await subsetFont(whole, characters, { targetFormat: 'truetype' }));
+    }),
+  );
+  for (const folder of ['dist/fonts', subset]) copyFileSync(join(from, 'LICENSE'), join(folder, 'LICENSE'));
 }
 
 // Node requires a sibling bundle faster than it imports one (no CommonJS export scan, no format detection).
@@ -198,7 +216,7 @@ const builds = [
   { ...node, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [...node.plugins, yamlStandIn("require('./yaml.js')"), lazyExporter, onFirstUseBundle] },
   { ...node, entryPoints: ['src/extension/onFirstUse.ts'], outfile: 'dist/features.js', external: ['vscode'], plugins: [...node.plugins, yamlStandIn("require('./yaml.js')"), lazyExporter] },
   { ...node, stdin: yamlBundle, outfile: 'dist/yaml.js' },
-  { ...node, entryPoints: ['src/export/exporter.ts'], outfile: 'dist/export.js', plugins: [...node.plugins, rendererBundles] },
+  { ...node, entryPoints: ['src/export/exporter.ts'], outfile: 'dist/export.js', plugins: [...node.plugins, yamlStandIn("require('./yaml.js')"), rendererBundles] },
   { ...node, entryPoints: ['src/export/pdf.ts'], outfile: 'dist/export-pdf.js', plugins: [...node.plugins, pdfkitCommonJs, noWoff2] },
   { ...node, entryPoints: ['src/export/docx.ts'], outfile: 'dist/export-docx.js', plugins: node.plugins },
   // The same extension for the web-worker extension host (vscode.dev, github.dev, code-server's
@@ -209,7 +227,7 @@ const builds = [
     plugins: [builtInGuide, yamlStandIn("require('./src/extension/web/yamlSlot.ts').loadedYaml()"), lazyExporter] },
   { ...web, stdin: yamlBundle, outfile: 'dist/web/yaml.js' },
   { ...web, entryPoints: ['src/export/exporter.ts'], outfile: 'dist/web/export.js', plugins: [pdfNotInWeb] },
-  { ...node, entryPoints: files('src/cli', /main\.ts$/), outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...node.plugins, lazyExporter] },
+  { ...node, entryPoints: files('src/cli', /main\.ts$/), outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...node.plugins, yamlStandIn("require('./yaml.js')"), lazyExporter] },
   { ...common, platform: 'browser', format: 'iife', entryPoints: files('src/webview', /Page\.ts$/), outdir: 'dist/webview' },
   // Tests and scripts run from the repository, where node_modules is present.
   { ...node, sourcemap: true, minify: false, packages: 'external', external: ['vscode'],
@@ -223,7 +241,7 @@ const builds = [
 if (production) rmSync('dist', { recursive: true, force: true });
 if (!watch) rmSync('out', { recursive: true, force: true });
 
-copyFonts();
+await writeFonts();
 if (watch) {
   for (const b of builds) {
     const ctx = await esbuild.context(b);

@@ -60,7 +60,7 @@ export async function runExport(args: readonly string[], context: CliContext): P
     includeQuotes: values.quotes ?? false,
     ...(base ? { base } : {}),
     bundles: { da: JSON.parse(await readFile(join(context.installFolder, 'l10n', 'bundle.l10n.da.json'), 'utf8')) as Record<string, unknown> },
-    fonts: () => exporter.readPdfFonts(async (file) => new Uint8Array(await readFile(join(fonts, file)))),
+    readFont: async (file) => new Uint8Array(await readFile(join(fonts, file))),
   });
   if (!outcome.ok) {
     for (const finding of outcome.findings) context.err(oneLine(formatFinding({ ...finding, file: relative(context.cwd, finding.file) }, t)));

@@ -6,9 +6,7 @@ import { buildExportModel, type ExportInput } from '../core/export/exportModel';
 import type { Finding } from '../core/findings';
 import { bundleTranslate, exportLabels } from '../l10n/exportLabels';
 import { renderHtml } from './html';
-import { PDF_FONT_FILES, type PdfFonts } from './pdfFonts';
-
-export { PDF_FONT_FILES, type PdfFonts };
+import { pdfFontFiles, type PdfFonts } from './pdfFonts';
 
 import { EXPORT_FORMATS, type ExportFormat } from './formats';
 
@@ -22,8 +20,8 @@ export interface ExportRequest extends ExportInput {
    * CLI write the same file. English needs none.
    */
   readonly bundles: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
-  /** Reads the TrueType fonts the PDF embeds from the package (dist/fonts, `PDF_FONT_FILES`); only a PDF asks. */
-  readonly fonts: () => Promise<PdfFonts>;
+  /** Reads a font file the PDF embeds, by its path under the package's dist/fonts/ (`common/DejaVuSans.ttf`); only a PDF asks. */
+  readonly readFont: (file: string) => Promise<Uint8Array>;
 }
 
 /** The exported file's bytes, or the findings (file and line) that stop the export. */
@@ -43,12 +41,20 @@ export async function exportStrategyDocument(request: ExportRequest): Promise<Ex
     case 'docx':
       return { ok: true, bytes: await (await import('./docx')).renderDocx(model, labels) };
     case 'pdf':
-      return { ok: true, bytes: await (await import('./pdf')).renderPdf(model, labels, await request.fonts()) };
+      return { ok: true, bytes: await (await import('./pdf')).renderPdf(model, labels, await readPdfFonts(request.readFont, stringsIn([model, labels]))) };
   }
 }
 
-/** The fonts, each file read by `read` (the front end's file system, from dist/fonts). */
-export async function readPdfFonts(read: (file: string) => Promise<Uint8Array>): Promise<PdfFonts> {
-  const [regular, bold, italic, mono] = await Promise.all([PDF_FONT_FILES.regular, PDF_FONT_FILES.bold, PDF_FONT_FILES.italic, PDF_FONT_FILES.mono].map(read));
+/** The fonts for a document whose every string is in `texts`, each file read by `read`. */
+async function readPdfFonts(read: (file: string) => Promise<Uint8Array>, texts: Iterable<string>): Promise<PdfFonts> {
+  const files = pdfFontFiles(texts);
+  const [regular, bold, italic, mono] = await Promise.all([files.regular, files.bold, files.italic, files.mono].map(read));
   return { regular: regular!, bold: bold!, italic: italic!, mono: mono! };
+}
+
+/** Every string in `value`, however deep: whatever field of the model a renderer shows is among them. */
+function* stringsIn(value: unknown): Generator<string> {
+  if (typeof value === 'string') yield value;
+  else if (Array.isArray(value)) for (const item of value) yield* stringsIn(item);
+  else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) yield* stringsIn(item);
 }

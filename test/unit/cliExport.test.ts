@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { loadGuideLibrary } from '../../src/core/guideLoader';
 import { parseStrategyDocument } from '../../src/core/strategyDocument';
-import { exportStrategyDocument, readPdfFonts } from '../../src/export/exporter';
+import { exportStrategyDocument } from '../../src/export/exporter';
 import { nodeFileSystem } from '../../src/node/nodeFileSystem';
 import { firstThemeAnswers, requireBuiltCli, runCli, strategyDocument } from './helpers/cli';
 import { commitFiles, gitRepository, runGit } from './helpers/gitRepo';
@@ -34,7 +34,7 @@ describe('dialogue-guide export', function () {
         guides: library.entries,
         includeQuotes: false,
         bundles: { da: JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.da.json'), 'utf8')) as Record<string, unknown> },
-        fonts: () => readPdfFonts(async (file) => new Uint8Array(readFileSync(join(repoRoot, 'dist', 'fonts', file)))),
+        readFont: async (file) => new Uint8Array(readFileSync(join(repoRoot, 'dist', 'fonts', file))),
       });
       assert.ok(direct.ok);
       assert.ok(Buffer.from(direct.bytes).equals(bytes), `${format}: the CLI's bytes are the exporter's`);

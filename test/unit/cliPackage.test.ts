@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliEnvironment, requireBuiltCli } from './helpers/cli';
 import { repoRoot, tempFolder } from './helpers/repo';
@@ -32,5 +32,11 @@ describe('the dialogue-guide package as a dev dependency', function () {
     // It finds its content/ and l10n/ beside dist/ in node_modules: the built-in guide, in Danish.
     const guides = execFileSync(npx, ['--no-install', 'dialogue-guide', 'guides', '--locale', 'da'], { cwd: project, encoding: 'utf8', env: cliEnvironment() });
     assert.equal(guides, 'sociale-medier-i-lokalpolitikken\t1.0.0\tda, en\tSociale medier i lokalpolitikken\n');
+    // The bundles it loads on first use (YAML, the exporter and its renderers, the fonts) are in the tarball too.
+    const run = (...args: string[]) => execFileSync(npx, ['--no-install', 'dialogue-guide', ...args], { cwd: project, encoding: 'utf8', env: cliEnvironment() });
+    run('new', '--guide', 'sociale-medier-i-lokalpolitikken', '--title', 'Strategi', '--out', 'strategi.md');
+    writeFileSync(join(project, 'strategi.md'), readFileSync(join(project, 'strategi.md'), 'utf8').replace(/^title: .*$/m, 'title: >-\n  Strategi'));
+    assert.match(run('check', 'strategi.md'), /strategi\.md/);
+    for (const format of ['docx', 'pdf', 'html']) assert.equal(run('export', 'strategi.md', '--format', format, '--out', `strategi.${format}`), `Wrote strategi.${format}.\n`);
   });
 });

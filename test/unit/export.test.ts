@@ -2,13 +2,15 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
+import * as fontkit from 'fontkit';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { buildExportModel, revisedBlocks, type ExportModel } from '../../src/core/export/exportModel';
 import { answerBlocks } from '../../src/core/export/markdownModel';
 import type { GuideEntry } from '../../src/core/guide';
 import { loadGuideLibrary } from '../../src/core/guideLoader';
 import { parseStrategyDocument } from '../../src/core/strategyDocument';
-import { exportStrategyDocument, readPdfFonts, type ExportFormat, type PdfFonts } from '../../src/export/exporter';
+import { exportStrategyDocument, type ExportFormat } from '../../src/export/exporter';
+import { COMMON_SUBSET, COMMON_SUBSET_FOLDER, PDF_FONT_FILES, pdfFontFiles } from '../../src/export/pdfFonts';
 import { nodeFileSystem } from '../../src/node/nodeFileSystem';
 import { builtInGuide, strategyDocument } from './helpers/cli';
 import { catalogOf, readPdf, stringEntry } from './helpers/pdfText';
@@ -21,13 +23,16 @@ const ANSWER = ['Vi svarer **inden for to dage** og *altid* venligt.', '', '- Fa
 const BASE_DATE = '2026-02-01T10:00:00+01:00';
 
 let guides: readonly GuideEntry[];
-let fonts: () => Promise<PdfFonts>;
+/** The font files the exports read, under dist/fonts/. */
+const fontsRead: string[] = [];
+const readFont = async (file: string) => {
+  fontsRead.push(file);
+  return new Uint8Array(readFileSync(join(repoRoot, 'dist', 'fonts', file)));
+};
 const bundles = { da: JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.da.json'), 'utf8')) as Record<string, unknown> };
 
 before(async () => {
   guides = (await loadGuideLibrary(nodeFileSystem, [contentRoot])).entries;
-  const folder = join(repoRoot, 'node_modules', 'dejavu-fonts-ttf', 'ttf');
-  fonts = () => readPdfFonts(async (file) => new Uint8Array(readFileSync(join(folder, file))));
 });
 
 async function firstIds(count: number): Promise<string[]> {
@@ -53,7 +58,7 @@ async function exported(format: ExportFormat, text: string, base?: string): Prom
     guides,
     includeQuotes: false,
     bundles,
-    fonts,
+    readFont,
     ...(base !== undefined ? { base: { ref: 'main', date: BASE_DATE, document: parseStrategyDocument(base, 'strategi.md') } } : {}),
   });
   assert.ok(outcome.ok, 'the document exports');
@@ -267,6 +272,49 @@ describe('the PDF export', function () {
     assert.match(Buffer.from(await exported('pdf', text)).toString('latin1'), /\/FontFile2 \d+ 0 R/, 'the font is embedded');
   });
 });
+
+describe('the PDF export\'s fonts', function () {
+  this.timeout(30_000);
+  const whole = Object.values(PDF_FONT_FILES).sort();
+  const common = whole.map((file) => `${COMMON_SUBSET_FOLDER}/${file}`);
+
+  it('are the common subset for Danish and the usual symbols, and DejaVu whole for a letter outside it, which is then in the text', async () => {
+    const [first] = await firstIds(1);
+    fontsRead.length = 0;
+    await exported('pdf', await strategyDocument({ [first!]: 'Æblerne på øen – “5 €” → ✓, ≥ 2 ½ fi\tCafé Zoë, Łódź, Ærø.' }));
+    assert.deepEqual([...fontsRead].sort(), common);
+    fontsRead.length = 0;
+    const pdf = readPdf(await exported('pdf', await strategyDocument({ [first!]: 'Vi hilser også på ukrainsk: Привіт, og på græsk: Γειά σου.' })));
+    assert.deepEqual([...fontsRead].sort(), whole);
+    const words = pdf.pages.join(' ').replace(/\s+/g, ' ');
+    assert.ok(words.includes('Привіт, og på græsk: Γειά σου.'), words);
+  });
+
+  it('are chosen from every string of the document: a title or a quote outside the subset is enough for DejaVu whole', () => {
+    assert.deepEqual(Object.values(pdfFontFiles(['Strategi', 'tab\tand line\nand a control \u0007 or \u0085'])).sort(), common);
+    for (const text of ['Жюри', 'Smil 😀', '\u4e2d']) assert.deepEqual(Object.values(pdfFontFiles(['Strategi', text])).sort(), whole, text);
+    assert.deepEqual(Object.values(pdfFontFiles([])).sort(), common);
+  });
+
+  it('in the common subset have every character of its ranges that DejaVu has, and DejaVu whole has more', () => {
+    const inSubset = (code: number) => COMMON_SUBSET.some(([start, end]) => code >= start && code <= end);
+    for (const file of Object.values(PDF_FONT_FILES)) {
+      const all = fontOf(join(repoRoot, 'dist', 'fonts', file)).characterSet;
+      const cut = new Set(fontOf(join(repoRoot, 'dist', 'fonts', COMMON_SUBSET_FOLDER, file)).characterSet);
+      const missing = all.filter((code) => inSubset(code) && !cut.has(code));
+      assert.deepEqual(missing.map((code) => code.toString(16)), [], `${file}: the subset has every character DejaVu has in its ranges`);
+      assert.ok(cut.has(0xe6) && cut.has(0xf8) && cut.has(0xe5) && cut.has(0x2192), `${file}: æ, ø, å and →`);
+      assert.ok(all.length > 2 * cut.size, `${file}: ${all.length} characters whole, ${cut.size} in the subset`);
+    }
+  });
+});
+
+/** A TrueType file read with fontkit, which pdfkit reads the fonts with. */
+function fontOf(file: string): fontkit.Font {
+  const font = fontkit.create(readFileSync(file));
+  assert.ok('characterSet' in font, `${file} is one font, not a collection`);
+  return font;
+}
 
 function elements(node: Node): Element[] {
   const found: Element[] = [];

@@ -36,7 +36,7 @@ describe('the web-worker bundles in dist/web', () => {
     runInContext(`(function (module, exports) {\n${source}\n})`, createContext({ TextDecoder, TextEncoder }))(module, module.exports);
     const guides = (await loadGuideLibrary(nodeFileSystem, [contentRoot])).entries;
     const document = parseStrategyDocument(await strategyDocument({ 'sociale-medier/platforme': 'Vi bruger **Facebook** og LinkedIn.' }), 'strategi.md');
-    const request = { document, guides, includeQuotes: true, bundles: {}, fonts: () => Promise.reject(new Error('no PDF here')) };
+    const request = { document, guides, includeQuotes: true, bundles: {}, readFont: () => Promise.reject(new Error('no PDF here')) };
     for (const format of ['docx', 'html'] as const) {
       const [web, node] = await Promise.all([module.exports.exportStrategyDocument({ ...request, format }), exportStrategyDocument({ ...request, format })]);
       assert.ok(web.ok && node.ok, format);

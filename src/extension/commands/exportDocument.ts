@@ -90,7 +90,7 @@ export class ExportStrategyDocumentCommand implements CommandAction {
       includeQuotes: vscode.workspace.getConfiguration('dialogueGuide', entry.uri).get<boolean>('export.includeQuotes', false),
       ...(baseDocument ? { base: baseDocument } : {}),
       bundles: { da: JSON.parse(new TextDecoder().decode(await read('l10n', 'bundle.l10n.da.json'))) as Record<string, unknown> },
-      fonts: () => exporter.readPdfFonts((file) => read('dist', 'fonts', file)),
+      readFont: (file) => read('dist', 'fonts', file),
     });
     const file = vscode.workspace.asRelativePath(entry.uri);
     if (!outcome.ok) {
