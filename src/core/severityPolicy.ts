@@ -28,14 +28,23 @@ export function editorSeverityPolicy(unanswered: UnansweredSetting = 'status'): 
 /** `dialogue-guide check`'s policy: unanswered questions as the document's status asks, a missing guide an error. */
 export const CI_SEVERITY_POLICY: SeverityPolicy = { unanswered: 'status', missingGuide: 'error' };
 
+/** The statuses the product knows: the scaffold writes `draft`; a team moves a document on to `review` and `final`. */
+export type KnownStatus = 'draft' | 'review' | 'final';
+
+/** The known status front matter `status: <status>` names (any case, spaces around), if any. */
+export function knownStatus(status: string | undefined): KnownStatus | undefined {
+  const normalised = status?.trim().toLowerCase();
+  return normalised === 'draft' || normalised === 'review' || normalised === 'final' ? normalised : undefined;
+}
+
 /**
  * How loud an unanswered question is in a document with front matter `status: <status>`: while it
  * is drafted (`draft`, or no status) a gap is work in progress, a hint; in `review` it is worth
  * seeing in the Problems panel; once `final` it is a warning. A status of the team's own is read as `review`.
  */
 export function unansweredLevelFor(status: string | undefined): UnansweredLevel {
-  switch (status?.trim().toLowerCase() ?? '') {
-    case '':
+  if (!status?.trim()) return 'hint';
+  switch (knownStatus(status)) {
     case 'draft':
       return 'hint';
     case 'final':

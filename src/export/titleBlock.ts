@@ -11,7 +11,7 @@ export interface TitleBlockRow {
 export function titleBlockRows(model: ExportModel, labels: ExportLabels): TitleBlockRow[] {
   const rows: TitleBlockRow[] = [];
   if (model.organisation) rows.push({ label: labels.organisation, value: model.organisation });
-  if (model.status) rows.push({ label: labels.status, value: model.status });
+  if (model.status) rows.push({ label: labels.status, value: labels.statusValue(model.status) });
   if (model.date) rows.push({ label: labels.date, value: model.date });
   rows.push({ label: labels.guide, value: labels.guideVersion(model.guideTitle, model.guideVersion) });
   return rows;

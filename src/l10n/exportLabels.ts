@@ -1,9 +1,12 @@
+import { knownStatus } from '../core/severityPolicy';
 import type { Translate } from './findingMessages';
 
 /** The product's own words in an export, in the document's language. */
 export interface ExportLabels {
   readonly organisation: string;
   readonly status: string;
+  /** A status's words: a known one (`draft`, `review`, `final`) in the document's language, a team's own as written. */
+  readonly statusValue: (status: string) => string;
   readonly date: string;
   readonly guide: string;
   /** "{title}, version {version}" filled in. */
@@ -22,6 +25,18 @@ export function exportLabels(t: Translate): ExportLabels {
   return {
     organisation: t('Organisation', {}),
     status: t('Status', {}),
+    statusValue: (status) => {
+      switch (knownStatus(status)) {
+        case 'draft':
+          return t('Draft', {});
+        case 'review':
+          return t('In review', {});
+        case 'final':
+          return t('Final', {});
+        case undefined:
+          return status;
+      }
+    },
     date: t('Date', {}),
     guide: t('Guide', {}),
     guideVersion: (title, version) => t('{title}, version {version}', { title, version }),

@@ -10,6 +10,7 @@ import type { GuideEntry } from '../../src/core/guide';
 import { loadGuideLibrary } from '../../src/core/guideLoader';
 import { parseStrategyDocument } from '../../src/core/strategyDocument';
 import { exportStrategyDocument, type ExportFormat } from '../../src/export/exporter';
+import { bundleTranslate, exportLabels } from '../../src/l10n/exportLabels';
 import { COMMON_SUBSET, COMMON_SUBSET_FOLDER, PDF_FONT_FILES, pdfFontFiles } from '../../src/export/pdfFonts';
 import { nodeFileSystem } from '../../src/node/nodeFileSystem';
 import { builtInGuide, strategyDocument } from './helpers/cli';
@@ -190,6 +191,22 @@ describe('the HTML export', function () {
     assert.deepEqual(all.filter((e) => e.tagName === 'del').map(textContent), ['Gammel']);
     assert.deepEqual(all.filter((e) => e.tagName === 'ins').map(textContent), ['Ny']);
     assert.ok(all.some((e) => e.tagName === 'p' && textContent(e) === 'GammelNy tekst.'), 'one paragraph, its changed word marked');
+  });
+});
+
+describe('the title block', () => {
+  it('gives a known status in the document\'s language and a team\'s own as written, in every format', async () => {
+    const [first] = await firstIds(1);
+    const withStatus = async (status: string) => (await strategyDocument({ [first!]: 'Svar.' })).replace('status: draft', `status: ${status}`);
+    const html = new TextDecoder().decode(await exported('html', await withStatus('draft')));
+    assert.match(html, /Status:?\s*(<[^>]+>\s*)*Udkast/);
+    assert.doesNotMatch(html, /\bdraft\b/);
+    assert.ok(strFromU8(unzipSync(await exported('docx', await withStatus(' Final ')))['word/document.xml']!).includes('Endelig'));
+    const pdfText = readPdf(await exported('pdf', await withStatus('review'))).pages.join(' ').replace(/\s+/g, ' ');
+    assert.ok(pdfText.includes('Status: Til gennemsyn'), pdfText.slice(0, 200));
+    assert.ok(new TextDecoder().decode(await exported('html', await withStatus('Til politisk behandling'))).includes('Til politisk behandling'));
+    const english = exportLabels(bundleTranslate(undefined));
+    assert.deepEqual(['draft', 'REVIEW', 'final', 'approved'].map(english.statusValue), ['Draft', 'In review', 'Final', 'approved']);
   });
 });
 
