@@ -3,7 +3,7 @@ import { link, lstat, mkdir, readFile, realpath, rename, stat, unlink, writeFile
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { StrategyDocument } from '../core/strategyDocument';
 import { parseStrategyDocument } from '../core/strategyDocument';
-import { EXPORT_FORMATS } from '../export/formats';
+import { EXPORT_FORMATS, formatOfFileName } from '../export/formats';
 import { formatFinding } from '../l10n/findingMessages';
 import { commitDate, openRepository, readFilesAt, resolveCommit } from '../node/git';
 import { COMMON_OPTIONS, ExitCode, GUIDE_FOLDER_OPTION, UsageError, formatOption, parseCommandLine, type CliContext } from './context';
@@ -24,7 +24,7 @@ export const EXPORT_OPTIONS = {
 } as const;
 
 /**
- * `dialogue-guide export <file.md> --format docx|pdf|html --out <file>`: the same bytes as the
+ * `dialogue-guide export <file.md> --out <file.docx|file.pdf|file.html> [--format …]`: the same bytes as the
  * editor's Export Strategy Document… for the same document. The document is only read; the output
  * is written beside its final name and renamed into place, so a failed export leaves no partial file.
  */
@@ -32,10 +32,13 @@ export async function runExport(args: readonly string[], context: CliContext): P
   const { t } = context;
   const { values, positionals } = parseCommandLine('export', { args: [...args], options: EXPORT_OPTIONS, allowPositionals: true }, t);
   if (positionals.length !== 1) throw new UsageError(t('Name one strategy document to export (see --help).'));
-  if (values.format === undefined) throw new UsageError(t('--{option} is required (see --help).', { option: 'format' }));
-  const format = formatOption(values.format, EXPORT_FORMATS, t);
   const out = values.out;
   if (out === undefined || out.trim() === '') throw new UsageError(t('--{option} is required (see --help).', { option: 'out' }));
+  // The file's name gives the format when --format does not, and must not contradict it when it does.
+  const named = formatOfFileName(out);
+  if (values.format === undefined && named === undefined) throw new UsageError(t('Name the format with --format docx|pdf|html, or give --out a name ending in .docx, .pdf or .html.'));
+  const format = values.format === undefined ? named! : formatOption(values.format, EXPORT_FORMATS, t);
+  if (named !== undefined && named !== format) throw new UsageError(t('--out {file} names a .{named} file, but --format is {format}: give the file a .{format} name, or choose --format {named}.', { file: out, named, format }));
   const target = resolve(context.cwd, out);
 
   const [library, selection] = await Promise.all([loadLibrary(context, values['guide-folder'] ?? []), selectDocuments(context.cwd, positionals, t)]);
@@ -68,6 +71,7 @@ export async function runExport(args: readonly string[], context: CliContext): P
     return ExitCode.usage;
   }
   await writeWhole(target, outcome.bytes, values.force ?? false, out, context);
+  for (const warning of outcome.warnings) context.err(oneLine(formatFinding({ ...warning, file: relative(context.cwd, warning.file) }, t)));
   context.out(oneLine(t('Wrote {file}.', { file: out })));
   return ExitCode.ok;
 }

@@ -89,7 +89,7 @@ Options:
   --locale da|en          the language of the messages
   -h, --help              print this help`);
     case 'export':
-      return t(`Usage: dialogue-guide export <file.md> --format docx|pdf|html --out <file> [options]
+      return t(`Usage: dialogue-guide export <file.md> --out <file.docx|file.pdf|file.html> [options]
 
 Exports a strategy document for a committee or a website: Word with the guide's headings, a tagged
 PDF, or one self-contained HTML page, in the document's language, exactly as the editor's command
@@ -97,10 +97,13 @@ does. A broken document, or one whose guide is not loaded, is not exported. The 
 changed, and an existing file is never replaced without --force.
 
 Options:
-  --format docx|pdf|html  the kind of file (required)
-  --out <file>            where to write it (required); missing folders are created
+  --out <file>            where to write it (required); missing folders are created. Its name
+                          gives the kind of file: .docx, .pdf or .html
+  --format docx|pdf|html  the kind of file, for a name without one of those endings
   --base <ref>            mark the answers changed since this Git branch, tag or commit
-                          (tracked changes in Word, underlined and struck through in PDF and HTML)
+                          (tracked changes in Word, underlined and struck through in PDF and HTML);
+                          the export names it, so a tag set when the committee last saw the
+                          strategy reads best
   --quotes                include each theme's quotes from the guide
   --force                 replace --out if it exists
   --guide-folder <folder> also load the guides in this folder (repeatable)
@@ -126,7 +129,7 @@ Commands:
   sync [files…] [--check]       add the questions the guide gained, rename renamed markers
   new --guide <id> --title <title> --out <file.md>
                                 write a new strategy document
-  export <file.md> --format docx|pdf|html --out <file>
+  export <file.md> --out <file.docx|file.pdf|file.html>
                                 export a strategy document for a committee or a website
   guides [--json]               list the guides
   new-guide --id <id> --title <title> --language <code> --out <folder>

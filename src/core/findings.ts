@@ -65,7 +65,8 @@ export type FindingCode =
   | 'quote.attribution'
   | 'quote.unknown'
   | 'marker.formerId'
-  | 'document.behindGuide';
+  | 'document.behindGuide'
+  | 'export.undrawable';
 
 /** One problem, located in a file, with the values its message needs. */
 export interface Finding {

@@ -4,6 +4,7 @@
  * the document's language, the title in the metadata (and shown as the window title), a bookmark
  * per theme, page numbers as artifacts, and embedded fonts that have every Danish letter.
  */
+import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import type { Block, ExportModel, ExportQuestion, ExportTheme, Inline, RevisedBlock } from '../core/export/exportModel';
 import type { ExportLabels } from '../l10n/exportLabels';
@@ -21,8 +22,19 @@ const BODY_SIZE = 11;
 /** A fixed date when the front matter has none: the clock would make every export differ. */
 const NO_DATE = new Date(Date.UTC(2000, 0, 1));
 
+type FontName = keyof PdfFonts;
+
+/** The PDF, and the characters of the text that its fonts cannot draw (each once, as first met): they show as empty boxes. */
+export interface RenderedPdf {
+  readonly bytes: Uint8Array;
+  readonly undrawable: readonly string[];
+}
+
+/** Control characters other than the line break: no font draws them. A tab is a space (code: four). */
+const CONTROL = /(?!\n)\p{Cc}/gu;
+
 /** The PDF's bytes. The same model gives the same bytes. */
-export function renderPdf(model: ExportModel, labels: ExportLabels, fonts: PdfFonts): Promise<Uint8Array> {
+export async function renderPdf(model: ExportModel, labels: ExportLabels, fonts: PdfFonts): Promise<RenderedPdf> {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(model.date?.trim() ?? '') ? new Date(`${model.date!.trim()}T00:00:00Z`) : NO_DATE;
   const doc = new PDFDocument({
     size: 'A4',
@@ -38,10 +50,13 @@ export function renderPdf(model: ExportModel, labels: ExportLabels, fonts: PdfFo
     font: null as unknown as string,
     info: { Title: model.title, Author: model.organisation ?? '', Subject: model.guideTitle, Creator: 'Dialogue Guide', Producer: 'Dialogue Guide', CreationDate: date, ModDate: date },
   });
-  doc.registerFont('regular', Buffer.from(fonts.regular));
-  doc.registerFont('bold', Buffer.from(fonts.bold));
-  doc.registerFont('italic', Buffer.from(fonts.italic));
-  doc.registerFont('mono', Buffer.from(fonts.mono));
+  // Each font is read once, by fontkit, and given to pdfkit as read (which pdfkit takes, though its
+  // types do not say so), so the same font answers which characters it can draw.
+  const faces = {} as Record<FontName, fontkit.Font>;
+  for (const name of ['regular', 'bold', 'italic', 'mono'] as const) {
+    faces[name] = fontkit.create(Buffer.from(fonts[name])) as fontkit.Font;
+    doc.registerFont(name, faces[name] as unknown as Buffer);
+  }
   doc.font('regular');
   const chunks: Uint8Array[] = [];
   const done = new Promise<Uint8Array>((resolve, reject) => {
@@ -49,18 +64,21 @@ export function renderPdf(model: ExportModel, labels: ExportLabels, fonts: PdfFo
     doc.on('end', () => resolve(concat(chunks)));
     doc.on('error', reject);
   });
-  new PdfWriter(doc, model, labels).write();
+  const writer = new PdfWriter(doc, model, labels, faces);
+  writer.write();
   doc.end();
-  return done;
+  return { bytes: await done, undrawable: [...writer.undrawable] };
 }
 
 class PdfWriter {
   private readonly width: number;
+  readonly undrawable = new Set<string>();
 
   constructor(
     private readonly doc: Doc,
     private readonly model: ExportModel,
     private readonly labels: ExportLabels,
+    private readonly faces: Readonly<Record<FontName, fontkit.Font>>,
   ) {
     this.width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   }
@@ -156,7 +174,7 @@ class PdfWriter {
     const { doc } = this;
     return doc.struct(tag, {}, () => {
       doc.moveDown(0.4);
-      doc.font('bold').fontSize(size).fillColor(TEXT).text(text, doc.page.margins.left, doc.y, { width: this.width });
+      doc.font('bold').fontSize(size).fillColor(TEXT).text(this.drawable(text, 'bold'), doc.page.margins.left, doc.y, { width: this.width });
       doc.moveDown(0.3);
     });
   }
@@ -190,8 +208,18 @@ class PdfWriter {
     });
   }
 
-  private styled(text: string, options: { x?: number; y?: number; width: number; font: string; color?: string; continued?: boolean; link?: string; underline?: boolean; strike?: boolean }): void {
+  /** `text` as the font can set it (tabs as spaces, control characters left out), noting the characters it has no glyph for. */
+  private drawable(text: string, font: FontName): string {
+    const set = text.replace(/\t/g, font === 'mono' ? '    ' : ' ').replace(CONTROL, '');
+    for (const character of set) {
+      if (character !== '\n' && !this.undrawable.has(character) && !this.faces[font].hasGlyphForCodePoint(character.codePointAt(0)!)) this.undrawable.add(character);
+    }
+    return set;
+  }
+
+  private styled(text: string, options: { x?: number; y?: number; width: number; font: FontName; color?: string; continued?: boolean; link?: string; underline?: boolean; strike?: boolean }): void {
     const { doc } = this;
+    text = this.drawable(text, options.font);
     doc.font(options.font).fontSize(BODY_SIZE).fillColor(options.color ?? TEXT);
     const textOptions = { width: options.width, continued: options.continued ?? false, link: options.link ?? null, underline: options.underline ?? false, strike: options.strike ?? false, lineGap: 2 };
     if (options.x !== undefined) doc.text(text, options.x, options.y, textOptions);

@@ -96,6 +96,10 @@ export function findingMessage(finding: Finding, t: Translate): string {
       return t("Two headings above the marker of {question} could be its own: its answer is read from the heading on line {line}, and the one on line {other} counts as text of the answer. If line {other} is the question's heading, make line {line} text again (a blank line above --- makes a horizontal rule).", named(a));
     case 'marker.formerId':
       return t('"{id}" is the former id of question {question}, now "{newId}": its answer counts for that question. Rewrite the marker as {expected}.', a);
+    case 'export.undrawable':
+      return a.question
+        ? t("The answer to {question} has characters the PDF's fonts cannot draw: {characters}. The PDF shows an empty box for each; Word and HTML show them in the reader's fonts.", a)
+        : t("The document has characters the PDF's fonts cannot draw: {characters}. The PDF shows an empty box for each; Word and HTML show them in the reader's fonts.", a);
     case 'document.behindGuide':
       return [
         t('The document was written for version {version} of the guide; the guide is now at version {guideVersion}.', a),

@@ -120,6 +120,29 @@ describe('Export Strategy Document', function () {
     assert.deepEqual(shown.map((m) => m.severity), ['info']);
   });
 
+  it('warns after a PDF of characters its fonts cannot draw, naming the question, and refuses a file name of another format', async () => {
+    const emoji = vscode.Uri.joinPath(folder, 'fest.md');
+    await vscode.commands.executeCommand('dialogueGuide.newStrategyDocument', { guide: GUIDE, title: 'Fest', uri: emoji.toString() });
+    const opened = await vscode.workspace.openTextDocument(emoji);
+    const line = opened.getText().split('\n').indexOf(markerFor('sociale-medier/platforme'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(emoji, new vscode.Position(line + 1, 0), '\nVi fejrer det 🎉.\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await opened.save();
+    const target = vscode.Uri.joinPath(folder, 'fest.pdf');
+    const shown = await captureMessages(() => vscode.commands.executeCommand('dialogueGuide.exportDocument', emoji, { format: 'pdf', target }));
+    assert.equal(shown.length, 1, JSON.stringify(shown));
+    assert.equal(shown[0]!.severity, 'warning');
+    assert.match(shown[0]!.message, /^Exported .*fest\.md to .*fest\.pdf\. .*fest\.md:\d+: The answer to 1\.1 .+ cannot draw: 🎉 \(U\+1F389\)/);
+    assert.match(new TextDecoder('latin1').decode(await vscode.workspace.fs.readFile(target)), /^%PDF-1\.7/);
+
+    const misnamed = vscode.Uri.joinPath(folder, 'fest.docx');
+    const refused = await captureMessages(() => vscode.commands.executeCommand('dialogueGuide.exportDocument', emoji, { format: 'pdf', target: misnamed }));
+    assert.deepEqual(refused.map((m) => m.severity), ['error']);
+    assert.match(refused[0]!.message, /fest\.docx names a \.docx file, but the export is pdf/);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(misnamed)), 'nothing was written');
+  });
+
   it('writes the same bytes as dialogue-guide export for the same document, in every format', async () => {
     const cli = join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', 'cli.js');
     for (const format of ['docx', 'pdf', 'html'] as const) {

@@ -7,7 +7,7 @@ import { loadGuideLibrary } from '../../src/core/guideLoader';
 import { parseStrategyDocument } from '../../src/core/strategyDocument';
 import { exportStrategyDocument } from '../../src/export/exporter';
 import { nodeFileSystem } from '../../src/node/nodeFileSystem';
-import { firstThemeAnswers, requireBuiltCli, runCli, strategyDocument } from './helpers/cli';
+import { builtInGuide, firstThemeAnswers, requireBuiltCli, runCli, strategyDocument } from './helpers/cli';
 import { commitFiles, gitRepository, runGit } from './helpers/gitRepo';
 import { contentRoot, repoRoot, writeTree } from './helpers/repo';
 
@@ -117,5 +117,39 @@ describe('dialogue-guide export', function () {
     assert.equal(noOut.status, 2);
     assert.match(noOut.stderr, /--out is required/);
     assert.equal(existsSync(join(root, 'plan.docx')), false);
+  });
+
+  it('takes the format from --out\'s name, and refuses a name that says another format than --format', async () => {
+    const root = writeTree({ 'plan.md': await strategyDocument({}, THEMES) });
+    const byName = runCli(root, ['export', 'plan.md', '--out', 'ud/Plan.PDF']);
+    assert.equal(byName.status, 0, byName.stderr);
+    assert.equal(readFileSync(join(root, 'ud', 'Plan.PDF')).subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.equal(runCli(root, ['export', 'plan.md', '--out', 'plan.htm']).status, 0);
+    assert.match(readFileSync(join(root, 'plan.htm'), 'utf8'), /^<!DOCTYPE html>/);
+    const contradicted = runCli(root, ['export', 'plan.md', '--format', 'pdf', '--out', 'plan.docx']);
+    assert.equal(contradicted.status, 2);
+    assert.match(contradicted.stderr, /--out plan\.docx names a \.docx file, but --format is pdf: give the file a \.pdf name, or choose --format docx\./);
+    const danish = runCli(root, ['export', 'plan.md', '--format', 'pdf', '--out', 'plan.docx', '--locale', 'da']);
+    assert.match(danish.stderr, /--out plan\.docx er navnet på en \.docx-fil, men --format er pdf/);
+    assert.equal(existsSync(join(root, 'plan.docx')), false);
+    const unnamed = runCli(root, ['export', 'plan.md', '--out', 'til-udvalget']);
+    assert.equal(unnamed.status, 2);
+    assert.match(unnamed.stderr, /Name the format with --format docx\|pdf\|html, or give --out a name ending in \.docx, \.pdf or \.html\./);
+    assert.equal(runCli(root, ['export', 'plan.md', '--format', 'docx', '--out', 'til-udvalget']).status, 0, 'a name without an ending takes --format');
+  });
+
+  it('warns, naming the question and line, of characters the PDF cannot draw, and writes it all the same', async () => {
+    const question = (await builtInGuide()).themes[0]!.questions[0]!;
+    const first = question.id;
+    const root = writeTree({ 'plan.md': await strategyDocument({ [first]: 'Vi fejrer det 🎉.' }, THEMES) });
+    const run = runCli(root, ['export', 'plan.md', '--out', 'plan.pdf']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, 'Wrote plan.pdf.\n');
+    assert.ok(existsSync(join(root, 'plan.pdf')));
+    const line = readFileSync(join(root, 'plan.md'), 'utf8').split('\n').indexOf(`### ${question.text}`) + 1;
+    assert.match(run.stderr, new RegExp(`^plan\\.md:${line}: The answer to 1\\.1 .+ has characters the PDF's fonts cannot draw: 🎉 \\(U\\+1F389\\)\\. The PDF shows an empty box for each`));
+    const danish = runCli(root, ['export', 'plan.md', '--out', 'plan.pdf', '--force', '--locale', 'da']);
+    assert.match(danish.stderr, /har tegn, som PDF'ens skrifttyper ikke kan tegne: 🎉 \(U\+1F389\)/);
+    assert.equal(runCli(root, ['export', 'plan.md', '--out', 'plan.docx']).stderr, '', 'Word draws with the reader\'s fonts: no warning');
   });
 });

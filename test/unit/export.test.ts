@@ -8,9 +8,11 @@ import { buildExportModel, revisedBlocks, type ExportModel } from '../../src/cor
 import { answerBlocks } from '../../src/core/export/markdownModel';
 import type { GuideEntry } from '../../src/core/guide';
 import { loadGuideLibrary } from '../../src/core/guideLoader';
+import type { Finding } from '../../src/core/findings';
 import { parseStrategyDocument } from '../../src/core/strategyDocument';
 import { exportStrategyDocument, type ExportFormat } from '../../src/export/exporter';
 import { bundleTranslate, exportLabels } from '../../src/l10n/exportLabels';
+import { findingMessage } from '../../src/l10n/findingMessages';
 import { COMMON_SUBSET, COMMON_SUBSET_FOLDER, PDF_FONT_FILES, pdfFontFiles } from '../../src/export/pdfFonts';
 import { nodeFileSystem } from '../../src/node/nodeFileSystem';
 import { builtInGuide, strategyDocument } from './helpers/cli';
@@ -53,6 +55,10 @@ function modelOf(text: string, options: { base?: string | null; includeQuotes?: 
 }
 
 async function exported(format: ExportFormat, text: string, base?: string): Promise<Uint8Array> {
+  return (await exportedWithWarnings(format, text, base)).bytes;
+}
+
+async function exportedWithWarnings(format: ExportFormat, text: string, base?: string): Promise<{ bytes: Uint8Array; warnings: readonly Finding[] }> {
   const outcome = await exportStrategyDocument({
     format,
     document: parseStrategyDocument(text, 'strategi.md'),
@@ -63,7 +69,7 @@ async function exported(format: ExportFormat, text: string, base?: string): Prom
     ...(base !== undefined ? { base: { ref: 'main', date: BASE_DATE, document: parseStrategyDocument(base, 'strategi.md') } } : {}),
   });
   assert.ok(outcome.ok, 'the document exports');
-  return outcome.bytes;
+  return outcome;
 }
 
 describe('the export model', function () {
@@ -305,6 +311,27 @@ describe('the PDF export\'s fonts', function () {
     assert.deepEqual([...fontsRead].sort(), whole);
     const words = pdf.pages.join(' ').replace(/\s+/g, ' ');
     assert.ok(words.includes('Привіт, og på græsk: Γειά σου.'), words);
+  });
+
+  it('warn, per question on its heading, of characters they cannot draw, and set tabs and control characters as they can', async () => {
+    const [first, second] = await firstIds(2);
+    const text = await strategyDocument({ [first!]: 'Fest 🎉 og 👍.\n\n```\nx\u200dy\n```', [second!]: 'Budget:\t5 kr.\u0007 Ærø → ✓ Ωμέγα 🎉' });
+    const { bytes, warnings } = await exportedWithWarnings('pdf', text);
+    const lines = text.split('\n');
+    const heading = (id: string) => lines.lastIndexOf(lines.slice(0, lines.indexOf(`<!-- dialogue-guide: ${id} -->`)).reverse().find((l) => l.startsWith('#'))!);
+    assert.deepEqual(
+      warnings.map((w) => [w.code, w.severity, w.file, w.range.start.line, w.args.id, w.args.characters]),
+      [['export.undrawable', 'warning', 'strategi.md', heading(first!), first, '🎉 (U+1F389), 👍 (U+1F44D), U+200D']],
+      'the emoji once, where it first stands; the joiner, which the code font lacks, by its number only; no tab, bell, Greek or Danish letter',
+    );
+    assert.match(findingMessage(warnings[0]!, (m, a) => m.replace(/\{(\w+)\}/g, (_, k: string) => a[k] ?? '')), /^The answer to 1\.\d .+ has characters the PDF's fonts cannot draw: 🎉/);
+    const words = readPdf(bytes).pages.join(' ');
+    assert.ok(words.includes('Budget: 5 kr. Ærø → ✓ Ωμέγα'), words);
+    const many = await exportedWithWarnings('pdf', await strategyDocument({ [first!]: [...'🤣🥰🥳🤩🤔🤗🤯🥺🧐🤓🤠🤡'].join(' ') }));
+    assert.equal(many.warnings.length, 1);
+    assert.match(many.warnings[0]!.args.characters!, /^🤣 \(U\+1F923\), .*🤓 \(U\+1F913\), …$/, 'ten listed, then an ellipsis');
+    for (const format of ['docx', 'html'] as const) assert.deepEqual((await exportedWithWarnings(format, text)).warnings, [], `${format}: the reader's fonts draw them`);
+    assert.deepEqual((await exportedWithWarnings('pdf', await strategyDocument({ [first!]: 'Æblerne på øen.' }))).warnings, []);
   });
 
   it('are chosen from every string of the document: a title or a quote outside the subset is enough for DejaVu whole', () => {

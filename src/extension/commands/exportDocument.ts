@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { t } from '../l10n';
 import type { StrategyDocument } from '../../core/strategyDocument';
 import { parseStrategyDocument } from '../../core/strategyDocument';
-import { EXPORT_FORMATS, type ExportFormat } from '../../export/formats';
+import { EXPORT_FORMATS, formatOfFileName, type ExportFormat } from '../../export/formats';
 import { formatFinding } from '../../l10n/findingMessages';
 import type { StrategyDocuments } from '../documents/strategyDocuments';
 import type { GuideService } from '../guideService';
@@ -70,6 +70,11 @@ export class ExportStrategyDocumentCommand implements CommandAction {
     const chosen = options.target ? { uri: options.target, confirmed: false } : await this.pickTarget(entry.uri, picked.format);
     if (!chosen) return undefined;
     const target = chosen.uri;
+    const named = formatOfFileName(target.path);
+    if (named !== undefined && named !== picked.format) {
+      void vscode.window.showErrorMessage(t('{0} names a .{1} file, but the export is {2}: give the file a .{2} name, or choose {1}.', vscode.workspace.asRelativePath(target), named, picked.format));
+      return undefined;
+    }
     if (sameFile(target, entry.uri)) {
       void vscode.window.showErrorMessage(t('An export cannot be saved over the strategy document itself.'));
       return undefined;
@@ -105,7 +110,9 @@ export class ExportStrategyDocumentCommand implements CommandAction {
       void vscode.window.showErrorMessage(t('{0} could not be written: {1}', vscode.workspace.asRelativePath(target), (error as Error).message));
       return undefined;
     }
-    void vscode.window.showInformationMessage(t('Exported {0} to {1}.', file, vscode.workspace.asRelativePath(target)));
+    const exported = t('Exported {0} to {1}.', file, vscode.workspace.asRelativePath(target));
+    if (outcome.warnings.length === 0) void vscode.window.showInformationMessage(exported);
+    else void vscode.window.showWarningMessage([exported, ...outcome.warnings.map((w) => formatFinding({ ...w, file }, (message, args) => t(message, args)))].join(' '));
     return target;
   }
 
