@@ -10,6 +10,7 @@ import { COMMON_OPTIONS, ExitCode, GUIDE_FOLDER_OPTION, UsageError, formatOption
 import { gitProblemMessage } from './diffCommand';
 import { selectDocuments } from './documents';
 import { oneLine } from './escape';
+import { usageLine } from './usage';
 import { loadLibrary, warnAboutGuides } from './library';
 
 /** The options `export` takes; its help lists each of them. */
@@ -31,12 +32,14 @@ export const EXPORT_OPTIONS = {
 export async function runExport(args: readonly string[], context: CliContext): Promise<ExitCode> {
   const { t } = context;
   const { values, positionals } = parseCommandLine('export', { args: [...args], options: EXPORT_OPTIONS, allowPositionals: true }, t);
-  if (positionals.length !== 1) throw new UsageError(t('Name one strategy document to export (see --help).'));
+  // A missing piece of the command line is told with the usage line, as a misspelt option is.
+  const missing = (problem: string) => new UsageError(`${problem}\n${usageLine(t, 'export')}`);
+  if (positionals.length !== 1) throw missing(t('Name one strategy document to export (see --help).'));
   const out = values.out;
-  if (out === undefined || out.trim() === '') throw new UsageError(t('--{option} is required (see --help).', { option: 'out' }));
+  if (out === undefined || out.trim() === '') throw missing(t('--{option} is required (see --help).', { option: 'out' }));
   // The file's name gives the format when --format does not, and must not contradict it when it does.
   const named = formatOfFileName(out);
-  if (values.format === undefined && named === undefined) throw new UsageError(t('Name the format with --format docx|pdf|html, or give --out a name ending in .docx, .pdf or .html.'));
+  if (values.format === undefined && named === undefined) throw missing(t('Name the format with --format docx|pdf|html, or give --out a name ending in .docx, .pdf or .html.'));
   const format = values.format === undefined ? named! : formatOption(values.format, EXPORT_FORMATS, t);
   if (named !== undefined && named !== format) throw new UsageError(t('--out {file} names a .{named} file, but --format is {format}: give the file a .{format} name, or choose --format {named}.', { file: out, named, format }));
   const target = resolve(context.cwd, out);
