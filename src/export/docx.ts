@@ -23,7 +23,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import type { Block, ExportModel, ExportQuestion, ExportTheme, Inline, RevisedBlock } from '../core/export/exportModel';
+import { calendarDate, type Block, type ExportModel, type ExportQuestion, type ExportTheme, type Inline, type RevisedBlock } from '../core/export/exportModel';
 import type { ExportLabels } from '../l10n/exportLabels';
 import { titleBlockRows } from './titleBlock';
 
@@ -253,5 +253,6 @@ function deterministic(packed: Uint8Array, model: ExportModel): Uint8Array {
 
 /** The front matter's date as W3CDTF, when it is a calendar date (2026-03-01). */
 function isoDate(date: string | undefined): string | undefined {
-  return date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(date.trim()) ? `${date.trim()}T00:00:00Z` : undefined;
+  const day = calendarDate(date);
+  return day === undefined ? undefined : `${day}T00:00:00Z`;
 }

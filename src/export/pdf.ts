@@ -6,7 +6,7 @@
  */
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
-import type { Block, ExportModel, ExportQuestion, ExportTheme, Inline, RevisedBlock } from '../core/export/exportModel';
+import { calendarDate, type Block, type ExportModel, type ExportQuestion, type ExportTheme, type Inline, type RevisedBlock } from '../core/export/exportModel';
 import type { ExportLabels } from '../l10n/exportLabels';
 import type { PdfFonts } from './pdfFonts';
 import { titleBlockRows } from './titleBlock';
@@ -35,7 +35,8 @@ const CONTROL = /(?!\n)\p{Cc}/gu;
 
 /** The PDF's bytes. The same model gives the same bytes. */
 export async function renderPdf(model: ExportModel, labels: ExportLabels, fonts: PdfFonts): Promise<RenderedPdf> {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(model.date?.trim() ?? '') ? new Date(`${model.date!.trim()}T00:00:00Z`) : NO_DATE;
+  const day = calendarDate(model.date);
+  const date = day === undefined ? NO_DATE : new Date(`${day}T00:00:00Z`);
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 64, bottom: 72, left: 64, right: 64 },

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import * as fontkit from 'fontkit';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { buildExportModel, revisedBlocks, type ExportModel } from '../../src/core/export/exportModel';
+import { buildExportModel, calendarDate, revisedBlocks, type ExportModel } from '../../src/core/export/exportModel';
 import { answerBlocks } from '../../src/core/export/markdownModel';
 import type { GuideEntry } from '../../src/core/guide';
 import { loadGuideLibrary } from '../../src/core/guideLoader';
@@ -159,6 +159,19 @@ describe('the export model', function () {
     assert.deepEqual(revisedBlocks('Et afsnit.', '- et punkt').map((b) => [b.block.kind, b.revision]), [['paragraph', 'deleted'], ['list', 'inserted']]);
     assert.deepEqual(revisedBlocks('Et.\n\nTo.', 'Tre.\n\nFire.').map((b) => b.revision), ['deleted', 'deleted', 'inserted', 'inserted']);
   });
+
+  it('compares long answers in bounded time and memory: what they share at both ends stays plain, a vast changed middle is replaced whole', () => {
+    const paragraphs = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix} ${i}.`);
+    const start = Date.now();
+    const replaced = revisedBlocks(paragraphs('gammel', 25_000).join('\n\n'), paragraphs('ny', 25_000).join('\n\n'));
+    assert.equal(replaced.length, 50_000);
+    assert.deepEqual([replaced[0]!.revision, replaced[24_999]!.revision, replaced[25_000]!.revision, replaced[49_999]!.revision], ['deleted', 'deleted', 'inserted', 'inserted']);
+    const shared = paragraphs('fælles', 20_000);
+    const edited = revisedBlocks([...shared, 'Gammel midte.', ...shared].join('\n\n'), [...shared, 'Ny midte.', ...shared].join('\n\n'));
+    assert.equal(edited.length, 40_001, 'one paragraph rewritten in place between 40,000 unchanged');
+    assert.deepEqual(edited.filter((b) => b.revision !== undefined || b.block.kind !== 'paragraph' || b.block.inlines.some((r) => r.kind === 'text' && r.revision !== undefined)).length, 1);
+    assert.ok(Date.now() - start < 20_000, `${Date.now() - start} ms`);
+  });
 });
 
 describe('the HTML export', function () {
@@ -293,6 +306,23 @@ describe('the PDF export', function () {
     const letters = words.replace(/\s+/g, '');
     for (const question of guide.themes.flatMap((t) => t.questions)) assert.ok(letters.includes(`${question.number}${question.text}`.replace(/\s+/g, '')), `question ${question.number}`);
     assert.match(Buffer.from(await exported('pdf', text)).toString('latin1'), /\/FontFile2 \d+ 0 R/, 'the font is embedded');
+  });
+});
+
+describe('a date that is no calendar day', function () {
+  this.timeout(30_000);
+  it('is shown as written in the title block and kept out of the files\' properties, in every format', async () => {
+    assert.deepEqual(['2026-03-01', ' 2024-02-29 ', '2026-13-01', '2026-02-30', 'marts 2026', '99999-01-01', undefined].map(calendarDate), ['2026-03-01', '2024-02-29', undefined, undefined, undefined, undefined, undefined]);
+    for (const date of ['2026-13-01', '2026-02-30']) {
+      const text = (await strategyDocument({})).replace('status: draft', `status: draft\ndate: ${date}`);
+      const pdf = readPdf(await exported('pdf', text));
+      const info = [...pdf.objects.values()].find((o) => /\/Producer/.test(o.dictionary))!.dictionary;
+      assert.match(stringEntry(pdf, info, 'CreationDate') ?? '', /^D:20000101/, 'the fixed date, not a day rolled over into the next month');
+      assert.ok(pdf.pages.join(' ').replace(/\s+/g, ' ').includes(`Dato: ${date}`));
+      const core = strFromU8(unzipSync(await exported('docx', text))['docProps/core.xml']!);
+      assert.doesNotMatch(core, /2026-0[23]-0[12]|2026-13/);
+      assert.ok(new TextDecoder().decode(await exported('html', text)).includes(date));
+    }
   });
 });
 

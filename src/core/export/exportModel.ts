@@ -62,6 +62,18 @@ export interface ExportModel {
   readonly base: { readonly ref: string; readonly date: string } | undefined;
 }
 
+/**
+ * The front matter's date as a calendar day (`2026-03-01`), for a file's properties; undefined when
+ * it is not one (`marts 2026`, or `2026-02-30`, which no calendar has), and the title block then
+ * shows it only as written.
+ */
+export function calendarDate(date: string | undefined): string | undefined {
+  const day = date?.trim() ?? '';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  const parsed = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day ? day : undefined;
+}
+
 /** What the exporter is given. */
 export interface ExportInput {
   /** The strategy document, parsed. */
@@ -157,6 +169,12 @@ function unrevised(text: string | undefined): RevisedBlock[] {
 }
 
 /**
+ * Pairs of blocks past which the changed middle of an answer is not compared block by block (the
+ * comparison's table holds one number per pair): it is then deleted and inserted whole.
+ */
+const MAX_BLOCK_PAIRS = 1_000_000;
+
+/**
  * The answer's blocks with what changed since the base marked: the blocks both versions share, in
  * order (a longest common subsequence), stay plain; the base's others are deleted and the current
  * ones inserted, each deletion before the insertion that replaces it, as Word shows a rewrite.
@@ -167,6 +185,20 @@ export function revisedBlocks(base: string | undefined, current: string | undefi
   const key = (block: Block) => JSON.stringify(block);
   const a = before.map(key);
   const b = after.map(key);
+  // The blocks both begin and end with are unchanged; only what lies between is compared.
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const unchanged = (blocks: readonly Block[]) => blocks.map((block): RevisedBlock => ({ block, revision: undefined }));
+  const middle = revisedMiddle(before.slice(head, before.length - tail), after.slice(head, after.length - tail), a.slice(head, a.length - tail), b.slice(head, b.length - tail));
+  return withRewrittenParagraphs([...unchanged(after.slice(0, head)), ...middle, ...unchanged(after.slice(after.length - tail))]);
+}
+
+function revisedMiddle(before: readonly Block[], after: readonly Block[], a: readonly string[], b: readonly string[]): RevisedBlock[] {
+  if (a.length * b.length > MAX_BLOCK_PAIRS) {
+    return [...before.map((block): RevisedBlock => ({ block, revision: 'deleted' })), ...after.map((block): RevisedBlock => ({ block, revision: 'inserted' }))];
+  }
   // lengths[i][j]: the longest common subsequence of a[i..] and b[j..].
   const lengths = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
   for (let i = a.length - 1; i >= 0; i--) {
@@ -186,7 +218,7 @@ export function revisedBlocks(base: string | undefined, current: string | undefi
       result.push({ block: after[j++]!, revision: 'inserted' });
     }
   }
-  return withRewrittenParagraphs(result);
+  return result;
 }
 
 /** Words past which a paragraph is not compared word by word (the comparison grows with the product of the lengths). */
