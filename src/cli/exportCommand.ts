@@ -53,8 +53,14 @@ export async function runExport(args: readonly string[], context: CliContext): P
     throw new UsageError(t('--out names the strategy document itself; an export never changes it.'));
   }
   if (!values.force && (await exists(target))) throw new UsageError(t('{file} already exists; pass --force to replace it.', { file: out }));
-  // --force replaces a file, never a device, a pipe or a folder that has the name (/dev/null …).
-  if (await lstat(target).then((s) => !s.isFile() && !s.isSymbolicLink(), () => false)) throw new UsageError(t('{file} is not a regular file; an export replaces only a file.', { file: out }));
+  // --force replaces a file, never a device, a pipe or a folder that has the name (/dev/null …), nor
+  // a link to one (/dev/stdout): a link is replaced only when it leads to a file or to nothing.
+  const replacesOnlyAFile = async () => {
+    const link = await lstat(target).catch(() => undefined);
+    if (!link || link.isFile()) return true;
+    return link.isSymbolicLink() && (await stat(target).then((s) => s.isFile(), () => true));
+  };
+  if (!(await replacesOnlyAFile())) throw new UsageError(t('{file} is not a regular file; an export replaces only a file.', { file: out }));
 
   const base = values.base === undefined ? undefined : await documentAtBase(document, values.base, context);
   const exporter = await import('../export/exporter');

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { loadGuideLibrary } from '../../src/core/guideLoader';
@@ -61,6 +61,21 @@ describe('dialogue-guide export', function () {
     assert.equal(refused.status, 2);
     assert.match(refused.stderr, /ud\.html is not a regular file; an export replaces only a file\./);
     assert.ok(lstatSync(join(root, 'ud.html')).isFIFO(), 'the pipe is still a pipe');
+    // Nor a link to a pipe or a folder (as /dev/stdout is a link to a terminal or a pipe); a link to a file or to nothing is replaced.
+    symlinkSync(join(root, 'ud.html'), join(root, 'til-pipe.html'));
+    mkdirSync(join(root, 'mappe'));
+    symlinkSync(join(root, 'mappe'), join(root, 'til-mappe.html'));
+    for (const link of ['til-pipe.html', 'til-mappe.html']) {
+      const run = runCli(root, ['export', 'strategi.md', '--out', link, '--force']);
+      assert.equal(run.status, 2, link);
+      assert.match(run.stderr, /is not a regular file; an export replaces only a file\./);
+      assert.ok(lstatSync(join(root, link)).isSymbolicLink(), `${link} is still a link`);
+    }
+    writeFileSync(join(root, 'gammel.html'), 'gammel');
+    symlinkSync(join(root, 'gammel.html'), join(root, 'til-fil.html'));
+    symlinkSync(join(root, 'findes-ikke.html'), join(root, 'til-intet.html'));
+    for (const link of ['til-fil.html', 'til-intet.html']) assert.equal(runCli(root, ['export', 'strategi.md', '--out', link, '--force']).status, 0, link);
+    assert.equal(readFileSync(join(root, 'gammel.html'), 'utf8'), 'gammel', 'the link is replaced, not the file it led to');
   });
 
   it('refuses to write over the strategy document itself, even with --force', async () => {
