@@ -175,7 +175,7 @@ class PdfWriter {
     const { doc } = this;
     return doc.struct(tag, {}, () => {
       doc.moveDown(0.4);
-      doc.font('bold').fontSize(size).fillColor(TEXT).text(this.drawable(text, 'bold'), doc.page.margins.left, doc.y, { width: this.width });
+      this.styled(text, { x: doc.page.margins.left, y: doc.y, width: this.width, font: 'bold', size, lineGap: 0 });
       doc.moveDown(0.3);
     });
   }
@@ -218,13 +218,16 @@ class PdfWriter {
     return set;
   }
 
-  private styled(text: string, options: { x?: number; y?: number; width: number; font: FontName; color?: string; continued?: boolean; link?: string; underline?: boolean; strike?: boolean }): void {
+  private styled(text: string, options: { x?: number; y?: number; width: number; font: FontName; size?: number; lineGap?: number; color?: string; continued?: boolean; link?: string; underline?: boolean; strike?: boolean }): void {
     const { doc } = this;
-    text = this.drawable(text, options.font);
-    doc.font(options.font).fontSize(BODY_SIZE).fillColor(options.color ?? TEXT);
-    const textOptions = { width: options.width, continued: options.continued ?? false, link: options.link ?? null, underline: options.underline ?? false, strike: options.strike ?? false, lineGap: 2 };
-    if (options.x !== undefined) doc.text(text, options.x, options.y, textOptions);
-    else doc.text(text, textOptions);
+    doc.font(options.font).fontSize(options.size ?? BODY_SIZE).fillColor(options.color ?? TEXT);
+    const pieces = wordPieces(this.drawable(text, options.font));
+    pieces.forEach((piece, i) => {
+      const continued = i < pieces.length - 1 || (options.continued ?? false);
+      const textOptions = { width: options.width, continued, link: options.link ?? null, underline: options.underline ?? false, strike: options.strike ?? false, lineGap: options.lineGap ?? 2 };
+      if (i === 0 && options.x !== undefined) doc.text(piece, options.x, options.y, textOptions);
+      else doc.text(piece, textOptions);
+    });
   }
 
   /** "Page n" at the foot of every page, marked as a pagination artifact so a screen reader skips it. */
@@ -241,6 +244,33 @@ class PdfWriter {
       doc.page.margins.bottom = bottom;
     }
   }
+}
+
+/** Non-space characters past which a word is set in pieces: longer than a line, it must break anyway. */
+const LONG_WORD = 80;
+
+/**
+ * `text` in pieces, each word longer than LONG_WORD cut between two of them. pdfkit breaks a word
+ * wider than the line by measuring the rest of it anew for every line it fills, which for one word
+ * of 20,000 letters took 20 s and a gigabyte; between two pieces of continued text it may simply
+ * go on to the next line.
+ */
+function wordPieces(text: string): string[] {
+  if (!new RegExp(`\\S{${LONG_WORD + 1}}`).test(text)) return [text];
+  const pieces: string[] = [];
+  let piece = '';
+  let word = 0;
+  for (const character of text) {
+    word = /\s/.test(character) ? 0 : word + 1;
+    if (word > LONG_WORD) {
+      pieces.push(piece);
+      piece = '';
+      word = 1;
+    }
+    piece += character;
+  }
+  pieces.push(piece);
+  return pieces;
 }
 
 function plain(text: string, style: { readonly bold?: boolean; readonly italic?: boolean } = {}): Inline {
