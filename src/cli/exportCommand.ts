@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { link, lstat, mkdir, readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { StrategyDocument } from '../core/strategyDocument';
@@ -117,6 +118,12 @@ async function writeWhole(target: string, bytes: Uint8Array, force: boolean, sho
     throw cannotWrite(error);
   });
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  // Interrupted (Ctrl+C) while the file is written, the command still leaves no partial file.
+  const interrupted = (signal: NodeJS.Signals) => {
+    rmSync(temporary, { force: true });
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   try {
     await writeFile(temporary, bytes, { flag: 'wx' });
     if (force) {
@@ -128,6 +135,7 @@ async function writeWhole(target: string, bytes: Uint8Array, force: boolean, sho
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(t('{file} already exists; pass --force to replace it.', { file: shown }));
     throw cannotWrite(error);
   } finally {
+    process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
     await unlink(temporary).catch(() => undefined);
   }
 }
