@@ -145,7 +145,7 @@ class PdfWriter {
       case 'quote': {
         const quote = doc.struct('BlockQuote');
         parent.add(quote);
-        for (const inner of block.blocks) this.block(quote, inner, revision, indent + INDENT);
+        for (const inner of block.blocks) this.block(quote, inner, revision, deeper(indent));
         quote.end();
         return;
       }
@@ -157,11 +157,11 @@ class PdfWriter {
           list.add(listItem);
           const label = block.ordered ? `${block.start + i}.` : '•';
           const y = doc.y;
-          listItem.add(doc.struct('Lbl', {}, () => this.styled(label, { x: doc.page.margins.left + indent, y, width: INDENT, font: 'regular' })));
+          listItem.add(doc.struct('Lbl', {}, () => this.styled(label, { x: doc.page.margins.left + deeper(indent) - INDENT, y, width: INDENT, font: 'regular' })));
           doc.y = y;
           const body = doc.struct('LBody');
           listItem.add(body);
-          for (const inner of item) this.block(body, inner, revision, indent + INDENT);
+          for (const inner of item) this.block(body, inner, revision, deeper(indent));
           body.end();
           listItem.end();
         });
@@ -244,6 +244,11 @@ class PdfWriter {
       doc.page.margins.bottom = bottom;
     }
   }
+}
+
+/** The indent of a block nested in one at `indent`: one step more, but never past ten, so text deep in lists and quotes keeps most of the line. */
+function deeper(indent: number): number {
+  return Math.min(indent + INDENT, 10 * INDENT);
 }
 
 /** Non-space characters past which a word is set in pieces: longer than a line, it must break anyway. */

@@ -323,6 +323,17 @@ describe('a PDF of words longer than a line', function () {
   });
 });
 
+describe('a PDF of deeply nested lists and quotes', function () {
+  this.timeout(30_000);
+  it('keeps every level on the page: the indent stops growing after ten', async () => {
+    const [first] = await firstIds(1);
+    const nested = `${'> '.repeat(30)}dybt citat\n\n${Array.from({ length: 40 }, (_, k) => `${'  '.repeat(k)}- niveau ${k}`).join('\n')}`;
+    const text = readPdf(await exported('pdf', await strategyDocument({ [first!]: nested }))).pages.join('\n');
+    assert.ok(text.includes('dybt citat'), 'the quote 30 levels deep');
+    for (let k = 0; k < 40; k++) assert.ok(text.includes(`niveau ${k}`), `level ${k}`);
+  });
+});
+
 describe('a date that is no calendar day', function () {
   this.timeout(30_000);
   it('is shown as written in the title block and kept out of the files\' properties, in every format', async () => {
