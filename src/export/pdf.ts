@@ -209,6 +209,13 @@ class PdfWriter {
     });
   }
 
+  /** DejaVu Sans Mono has fewer letters than DejaVu Sans (no ẞ, ả or ℓ): code it cannot draw and Sans can is set in Sans. */
+  private fontFor(text: string, font: FontName): FontName {
+    if (font !== 'mono') return font;
+    const has = (face: fontkit.Font) => [...text].every((c) => c === '\n' || c === '\t' || face.hasGlyphForCodePoint(c.codePointAt(0)!));
+    return !has(this.faces.mono) && has(this.faces.regular) ? 'regular' : 'mono';
+  }
+
   /** `text` as the font can set it (tabs as spaces, control characters left out), noting the characters it has no glyph for. */
   private drawable(text: string, font: FontName): string {
     const set = text.replace(/\t/g, font === 'mono' ? '    ' : ' ').replace(CONTROL, '');
@@ -220,8 +227,9 @@ class PdfWriter {
 
   private styled(text: string, options: { x?: number; y?: number; width: number; font: FontName; size?: number; lineGap?: number; color?: string; continued?: boolean; link?: string; underline?: boolean; strike?: boolean }): void {
     const { doc } = this;
-    doc.font(options.font).fontSize(options.size ?? BODY_SIZE).fillColor(options.color ?? TEXT);
-    const pieces = wordPieces(this.drawable(text, options.font));
+    const font = this.fontFor(text, options.font);
+    doc.font(font).fontSize(options.size ?? BODY_SIZE).fillColor(options.color ?? TEXT);
+    const pieces = wordPieces(this.drawable(text, font));
     pieces.forEach((piece, i) => {
       const continued = i < pieces.length - 1 || (options.continued ?? false);
       const textOptions = { width: options.width, continued, link: options.link ?? null, underline: options.underline ?? false, strike: options.strike ?? false, lineGap: options.lineGap ?? 2 };

@@ -387,6 +387,10 @@ describe('the PDF export\'s fonts', function () {
     assert.match(many.warnings[0]!.args.characters!, /^🤣 \(U\+1F923\), .*🤓 \(U\+1F913\), …$/, 'ten listed, then an ellipsis');
     for (const format of ['docx', 'html'] as const) assert.deepEqual((await exportedWithWarnings(format, text)).warnings, [], `${format}: the reader's fonts draw them`);
     assert.deepEqual((await exportedWithWarnings('pdf', await strategyDocument({ [first!]: 'Æblerne på øen.' }))).warnings, []);
+    // Code with letters the code font lacks and the text font has is set in the text font, not in boxes.
+    const code = await exportedWithWarnings('pdf', await strategyDocument({ [first!]: '`[ẞ] [ả] [ℓ]` prosa' }));
+    assert.deepEqual(code.warnings, []);
+    assert.ok(readPdf(code.bytes).pages.join(' ').includes('[ẞ] [ả] [ℓ] prosa'));
   });
 
   it('are chosen from every string of the document: a title or a quote outside the subset is enough for DejaVu whole', () => {
