@@ -209,6 +209,41 @@ class PdfWriter {
     });
   }
 
+  /**
+   * `text` in pieces, each word longer than LONG_WORD cut into pieces that fit a line of `width` in
+   * the current font. pdfkit breaks a word wider than the line by measuring the rest of it anew for
+   * every line it fills, which for one word of 20,000 letters took 20 s and a gigabyte; a piece of
+   * continued text that does not fit where the line has got to simply goes on to the next line.
+   */
+  private wordPieces(text: string, width: number): string[] {
+    if (!HAS_LONG_WORD.test(text)) return [text];
+    // Kerning may widen a piece a little beyond the sum of its letters' widths.
+    const room = width * 0.95;
+    const pieces = [''];
+    for (const token of text.split(/(\s+)/)) {
+      const letters = [...token];
+      if (letters.length <= LONG_WORD) {
+        pieces[pieces.length - 1] += token;
+        continue;
+      }
+      let piece = '';
+      let used = 0;
+      for (const letter of letters) {
+        const advance = this.doc.widthOfString(letter);
+        if (piece !== '' && used + advance > room) {
+          pieces[pieces.length - 1] += piece;
+          pieces.push('');
+          piece = '';
+          used = 0;
+        }
+        piece += letter;
+        used += advance;
+      }
+      pieces[pieces.length - 1] += piece;
+    }
+    return pieces;
+  }
+
   /** DejaVu Sans Mono has fewer letters than DejaVu Sans (no ẞ, ả or ℓ): code it cannot draw and Sans can is set in Sans. */
   private fontFor(text: string, font: FontName): FontName {
     if (font !== 'mono') return font;
@@ -229,7 +264,7 @@ class PdfWriter {
     const { doc } = this;
     const font = this.fontFor(text, options.font);
     doc.font(font).fontSize(options.size ?? BODY_SIZE).fillColor(options.color ?? TEXT);
-    const pieces = wordPieces(this.drawable(text, font));
+    const pieces = this.wordPieces(this.drawable(text, font), options.width);
     pieces.forEach((piece, i) => {
       const continued = i < pieces.length - 1 || (options.continued ?? false);
       const textOptions = { width: options.width, continued, link: options.link ?? null, underline: options.underline ?? false, strike: options.strike ?? false, lineGap: options.lineGap ?? 2 };
@@ -261,30 +296,7 @@ function deeper(indent: number): number {
 
 /** Non-space characters past which a word is set in pieces: longer than a line, it must break anyway. */
 const LONG_WORD = 80;
-
-/**
- * `text` in pieces, each word longer than LONG_WORD cut between two of them. pdfkit breaks a word
- * wider than the line by measuring the rest of it anew for every line it fills, which for one word
- * of 20,000 letters took 20 s and a gigabyte; between two pieces of continued text it may simply
- * go on to the next line.
- */
-function wordPieces(text: string): string[] {
-  if (!new RegExp(`\\S{${LONG_WORD + 1}}`).test(text)) return [text];
-  const pieces: string[] = [];
-  let piece = '';
-  let word = 0;
-  for (const character of text) {
-    word = /\s/.test(character) ? 0 : word + 1;
-    if (word > LONG_WORD) {
-      pieces.push(piece);
-      piece = '';
-      word = 1;
-    }
-    piece += character;
-  }
-  pieces.push(piece);
-  return pieces;
-}
+const HAS_LONG_WORD = new RegExp(`\\S{${LONG_WORD + 1}}`);
 
 function plain(text: string, style: { readonly bold?: boolean; readonly italic?: boolean } = {}): Inline {
   return { kind: 'text', text, bold: style.bold ?? false, italic: style.italic ?? false, code: false, href: undefined };

@@ -321,6 +321,18 @@ describe('a PDF of words longer than a line', function () {
     // Before, pdfkit measured the rest of such a word for every line: 20 s for 20,000 letters.
     assert.ok(elapsed < 15_000, `${elapsed} ms`);
   });
+
+  it('keeps every line of such a word within the margins, in the widest letters', async () => {
+    const [first] = await firstIds(1);
+    const pdf = readPdf(await exported('pdf', await strategyDocument({ [first!]: `Start ${'W'.repeat(5_000)} slut\n\n\`\`\`\n${'M'.repeat(5_000)}\n\`\`\`` })));
+    const lines = pdf.pages.join('\n').split('\n');
+    // The text is 467 pt wide: 42 of DejaVu Sans's W at 11 pt (0.989 em each), 70 of Sans Mono's M (0.602 em).
+    const longest = (letter: string) => Math.max(...lines.map((line) => (line.match(new RegExp(`${letter}+`, 'g')) ?? ['']).reduce((n, run) => Math.max(n, run.length), 0)));
+    assert.ok(longest('W') <= 42 && longest('W') >= 30, `W: ${longest('W')} a line`);
+    assert.ok(longest('M') <= 70 && longest('M') >= 50, `M: ${longest('M')} a line`);
+    assert.equal(lines.join('').split('W').length - 1, 5_000);
+    assert.ok(lines.join('').split('M').length - 1 >= 5_000, 'every M');
+  });
 });
 
 describe('a PDF of deeply nested lists and quotes', function () {
