@@ -29,6 +29,17 @@ async function answering<T>(name: string, answer: (...args: unknown[]) => unknow
   }
 }
 
+/** A new strategy document at `uri`, with `answer` under the question of which platforms are used, saved. */
+async function answeredDocument(uri: vscode.Uri, title: string, answer: string): Promise<void> {
+  await vscode.commands.executeCommand('dialogueGuide.newStrategyDocument', { guide: GUIDE, title, organisation: 'Eksempel Kommune', uri: uri.toString() });
+  const opened = await vscode.workspace.openTextDocument(uri);
+  const line = opened.getText().split('\n').indexOf(markerFor('sociale-medier/platforme'));
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(uri, new vscode.Position(line + 1, 0), `\n${answer}\n`);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+  await opened.save();
+}
+
 describe('Export Strategy Document', function () {
   this.timeout(60_000);
   let folder: Awaited<ReturnType<typeof workspaceTempFolder>>;
@@ -38,13 +49,7 @@ describe('Export Strategy Document', function () {
     await internals();
     folder = await workspaceTempFolder();
     document = vscode.Uri.joinPath(folder, 'strategi.md');
-    await vscode.commands.executeCommand('dialogueGuide.newStrategyDocument', { guide: GUIDE, title: 'Vores strategi', organisation: 'Eksempel Kommune', uri: document.toString() });
-    const opened = await vscode.workspace.openTextDocument(document);
-    const line = opened.getText().split('\n').indexOf(markerFor('sociale-medier/platforme'));
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(document, new vscode.Position(line + 1, 0), '\nVi bruger **Facebook** og LinkedIn.\n');
-    assert.ok(await vscode.workspace.applyEdit(edit));
-    await opened.save();
+    await answeredDocument(document, 'Vores strategi', 'Vi bruger **Facebook** og LinkedIn.');
   });
 
   after(async () => {
@@ -122,13 +127,7 @@ describe('Export Strategy Document', function () {
 
   it('warns after a PDF of characters its fonts cannot draw, naming the question, and refuses a file name of another format', async () => {
     const emoji = vscode.Uri.joinPath(folder, 'fest.md');
-    await vscode.commands.executeCommand('dialogueGuide.newStrategyDocument', { guide: GUIDE, title: 'Fest', uri: emoji.toString() });
-    const opened = await vscode.workspace.openTextDocument(emoji);
-    const line = opened.getText().split('\n').indexOf(markerFor('sociale-medier/platforme'));
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(emoji, new vscode.Position(line + 1, 0), '\nVi fejrer det 🎉.\n');
-    assert.ok(await vscode.workspace.applyEdit(edit));
-    await opened.save();
+    await answeredDocument(emoji, 'Fest', 'Vi fejrer det 🎉.');
     const target = vscode.Uri.joinPath(folder, 'fest.pdf');
     const shown = await captureMessages(() => vscode.commands.executeCommand('dialogueGuide.exportDocument', emoji, { format: 'pdf', target }));
     assert.equal(shown.length, 1, JSON.stringify(shown));
