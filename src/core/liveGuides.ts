@@ -25,9 +25,12 @@ function isInside(root: string, path: string): boolean {
 /**
  * Whether a saved, created or deleted `path` can change what loads from `roots`: a Markdown file
  * in one of them, or a folder (a deleted theme folder takes its files with it and may be reported
- * alone). Other files beside a guide (pictures, notes in `.txt`) are not read by the loader.
+ * alone), or a root itself or a folder above one (deleting `.dialogue-guide` is reported as that
+ * one folder, not as the guide files in it). Other files beside a guide (pictures, notes in
+ * `.txt`) are not read by the loader.
  */
 export function concernsGuides(path: string, roots: readonly string[]): boolean {
+  if (roots.some((root) => root === path || isInside(path, root))) return true;
   const name = path.slice(path.lastIndexOf('/') + 1);
   return roots.some((root) => isInside(root, path)) && (name.toLowerCase().endsWith('.md') || !name.includes('.'));
 }

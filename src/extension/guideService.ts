@@ -176,10 +176,12 @@ export class GuideService implements vscode.Disposable {
     for (const watcher of this.watchers) watcher.dispose();
     this.watchers = folders.map((folder) => {
       // Inside a workspace folder the pattern is based on that folder, which exists and is watched
-      // already: a watcher based on a folder not yet created would never fire.
+      // already: a watcher based on a folder not yet created would never fire. It names the folders
+      // above the guide folder too: deleting `.dialogue-guide` is reported as that folder alone.
       const workspaceFolder = vscode.workspace.getWorkspaceFolder(folder);
       const relative = workspaceFolder && folder.path.slice(workspaceFolder.uri.path.replace(/\/$/, '').length + 1);
-      const pattern = workspaceFolder && relative ? new vscode.RelativePattern(workspaceFolder, `${relative}/**`) : new vscode.RelativePattern(folder, '**');
+      const above = relative ? relative.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/')) : [];
+      const pattern = workspaceFolder && relative ? new vscode.RelativePattern(workspaceFolder, `{${[...above, `${relative}/**`].join(',')}}`) : new vscode.RelativePattern(folder, '**');
       const watcher = vscode.workspace.createFileSystemWatcher(pattern);
       return vscode.Disposable.from(watcher, watcher.onDidCreate(this.fileChanged), watcher.onDidChange(this.fileChanged), watcher.onDidDelete(this.fileChanged));
     });

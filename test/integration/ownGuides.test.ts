@@ -105,4 +105,12 @@ describe('Guides of your own', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await waitFor('the saved file\'s findings', () => !vscode.languages.getDiagnostics(theme).some((d) => d.code === 'field.unknown'));
   });
+
+  it('forgets the guide when .dialogue-guide is deleted outside the editor, as a checkout of another branch does', async () => {
+    await closeAllEditors();
+    // Not through a workspace edit: only the file watcher hears of this, as of `git checkout` or `rm -r`.
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, '.dialogue-guide'), { recursive: true, useTrash: false });
+    await waitFor('the guide to leave the tree', () => api.guides.guide(ID) === undefined && api.model.roots.length === 1, 5_000);
+    assert.equal(api.model.roots[0]?.guideId, 'sociale-medier-i-lokalpolitikken');
+  });
 });

@@ -93,6 +93,19 @@ describe('guides kept live', () => {
     assert.equal(concernsGuides(`${ROOT}/mine`, [ROOT]), true, 'a deleted folder');
   });
 
+  it('reloads when a guide folder itself or a folder above it is deleted, which is reported as that one folder', () => {
+    const timers = new ManualTimers();
+    let loads = 0;
+    const scheduler = new ReloadScheduler(() => loads++, timers);
+    scheduler.setRoots([ROOT]);
+    assert.equal(scheduler.changed('/w/.dialogue-guide'), true, 'the folder above the root');
+    assert.equal(scheduler.changed(ROOT), true, 'the root');
+    assert.equal(scheduler.changed('/w/.dialogue'), false, 'a folder whose name starts alike');
+    assert.equal(scheduler.changed('/w/.dialogue-guide/notes.txt'), false, 'a file above the root, not a folder of it');
+    timers.advance(1000);
+    assert.equal(loads, 1);
+  });
+
   it('checks an open guide file as its unsaved buffer stands, with the line of the typo', async () => {
     const files = starterFiles();
     const fs = memoryFileSystem(files);
