@@ -87,9 +87,15 @@ export class Workbench {
    */
   async expand(label: string): Promise<void> {
     const row = this.treeRow(label);
+    const open = this.page.locator('.part.sidebar').getByRole('treeitem', { name: label, expanded: true });
     await row.waitFor();
-    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-    await this.page.locator('.part.sidebar').getByRole('treeitem', { name: label, expanded: true }).waitFor();
+    // The tree may open the row itself between the look and the click, which then closes it again:
+    // so look and click again, a few times, before waiting the whole timeout.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+      if (await open.waitFor({ timeout: 3_000 }).then(() => true, () => false)) return;
+    }
+    await open.waitFor();
   }
 
   /** Runs a command from the Command Palette, picking it by id so that no similar command is chosen. */
