@@ -129,14 +129,24 @@ const rendererBundles = {
 };
 
 /**
- * pdfkit's ES module build finds its data through `import.meta.url`, which a CommonJS bundle does
- * not have; its CommonJS build (what `require('pdfkit')` loads) finds it through __dirname, and
- * the exporter never needs that data (it embeds its own fonts).
+ * Both hosts get pdfkit's browser build, which needs no Node (its own streams, fflate for zlib), so
+ * that the desktop, the CLI and the browser write the same PDF bytes. It finds its one data file,
+ * the ICC profile it registers in memory for PDF/A, through `import.meta.url`, which a CommonJS
+ * bundle does not have (and the web worker has no file to find): the profile is keyed by its name.
  */
-const pdfkitCommonJs = {
-  name: 'pdfkit-commonjs',
+const ICC_PROFILE_URL = "new URL('./data/sRGB_IEC61966_2_1.icc', import.meta.url).href";
+const pdfkitWithoutNode = {
+  name: 'pdfkit-without-node',
   setup(build) {
-    build.onResolve({ filter: /^pdfkit$/ }, () => ({ path: createRequire(import.meta.url).resolve('pdfkit') }));
+    const browserBuild = join(dirname(createRequire(import.meta.url).resolve('pdfkit')), 'pdfkit.browser.mjs');
+    build.onResolve({ filter: /^pdfkit$/ }, () => ({ path: browserBuild }));
+    build.onLoad({ filter: /[\\/]pdfkit[\\/]js[\\/]pdfkit\.browser\.mjs$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(ICC_PROFILE_URL) || /import\.meta/.test(source.replace(ICC_PROFILE_URL, ''))) {
+        return { errors: [{ text: `pdfkit's browser build no longer finds its ICC profile as scripts/build.mjs expects (${args.path}): update pdfkitWithoutNode` }] };
+      }
+      return { contents: source.replace(ICC_PROFILE_URL, "'sRGB_IEC61966_2_1.icc'"), loader: 'js' };
+    });
   },
 };
 
@@ -152,21 +162,6 @@ const noWoff2 = {
     build.onLoad({ filter: /.*/, namespace: 'no-woff2' }, () => ({
       loader: 'js',
       contents: "module.exports = function decompress() { throw new Error('The PDF export reads TrueType fonts, not WOFF2.'); };",
-    }));
-  },
-};
-
-/**
- * The web exporter (dist/web/export.js) makes Word and HTML: pdfkit is a Node library (streams,
- * Buffer, fs), so there its module is one that refuses, and the web host does not offer PDF.
- */
-const pdfNotInWeb = {
-  name: 'pdf-not-in-web',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/pdf$/ }, () => ({ path: 'pdf', namespace: 'pdf-not-in-web' }));
-    build.onLoad({ filter: /.*/, namespace: 'pdf-not-in-web' }, () => ({
-      loader: 'js',
-      contents: "export function renderPdf() { throw new Error('The PDF export is not in the web build: use desktop VS Code or the CLI.'); }",
     }));
   },
 };
@@ -217,7 +212,7 @@ const builds = [
   { ...node, entryPoints: ['src/extension/onFirstUse.ts'], outfile: 'dist/features.js', external: ['vscode'], plugins: [...node.plugins, yamlStandIn("require('./yaml.js')"), lazyExporter] },
   { ...node, stdin: yamlBundle, outfile: 'dist/yaml.js' },
   { ...node, entryPoints: ['src/export/exporter.ts'], outfile: 'dist/export.js', plugins: [...node.plugins, yamlStandIn("require('./yaml.js')"), rendererBundles] },
-  { ...node, entryPoints: ['src/export/pdf.ts'], outfile: 'dist/export-pdf.js', plugins: [...node.plugins, pdfkitCommonJs, noWoff2] },
+  { ...node, entryPoints: ['src/export/pdf.ts'], outfile: 'dist/export-pdf.js', plugins: [...node.plugins, pdfkitWithoutNode, noWoff2] },
   { ...node, entryPoints: ['src/export/docx.ts'], outfile: 'dist/export-docx.js', plugins: node.plugins },
   // The same extension for the web-worker extension host (vscode.dev, github.dev, code-server's
   // browser host): the browser build of every dependency, and no Node built-in (esbuild fails on one).
@@ -226,11 +221,11 @@ const builds = [
   { ...web, entryPoints: ['src/extension/onFirstUse.ts'], outfile: 'dist/web/features.js', external: ['vscode'],
     plugins: [builtInGuide, yamlStandIn("require('./src/extension/web/yamlSlot.ts').loadedYaml()"), lazyExporter] },
   { ...web, stdin: yamlBundle, outfile: 'dist/web/yaml.js' },
-  { ...web, entryPoints: ['src/export/exporter.ts'], outfile: 'dist/web/export.js', plugins: [pdfNotInWeb] },
+  { ...web, entryPoints: ['src/export/exporter.ts'], outfile: 'dist/web/export.js', plugins: [pdfkitWithoutNode, noWoff2] },
   { ...node, entryPoints: files('src/cli', /main\.ts$/), outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...node.plugins, yamlStandIn("require('./yaml.js')"), lazyExporter] },
   { ...common, platform: 'browser', format: 'iife', entryPoints: files('src/webview', /Page\.ts$/), outdir: 'dist/webview' },
-  // Tests and scripts run from the repository, where node_modules is present.
-  { ...node, sourcemap: true, minify: false, packages: 'external', external: ['vscode'],
+  // Tests and scripts run from the repository, where node_modules is present; they test the pdfkit the bundles carry.
+  { ...node, sourcemap: true, minify: false, packages: 'external', external: ['vscode'], plugins: [...node.plugins, pdfkitWithoutNode],
     entryPoints: [...files('test').filter((f) => !/^test[\\/]web[\\/]/.test(f)), ...files('scripts')], outdir: 'out', outbase: '.' },
   // The web-worker suite runs where there is no node_modules and no `require`: one browser bundle.
   { ...web, sourcemap: 'inline', minify: false, external: ['vscode'], entryPoints: ['test/web/index.ts'], outfile: 'out/test/web/index.js' },

@@ -55,7 +55,7 @@ export async function renderPdf(model: ExportModel, labels: ExportLabels, fonts:
   // types do not say so), so the same font answers which characters it can draw.
   const faces = {} as Record<FontName, fontkit.Font>;
   for (const name of ['regular', 'bold', 'italic', 'mono'] as const) {
-    faces[name] = fontkit.create(Buffer.from(fonts[name])) as fontkit.Font;
+    faces[name] = fontkit.create(fonts[name] as Buffer) as fontkit.Font;
     doc.registerFont(name, faces[name] as unknown as Buffer);
   }
   doc.font('regular');

@@ -1,5 +1,4 @@
 import type * as vscode from 'vscode';
-import { EXPORT_FORMATS } from '../export/formats';
 import { activate as activateExtension, type DialogueGuideInternals } from './extension';
 
 export { deactivate } from './extension';
@@ -8,12 +7,11 @@ export { deactivate } from './extension';
  * The entry of the Node extension host (package.json `main`). The features used later and the
  * exporter are sibling bundles (dist/features.js, dist/export.js with its renderers
  * dist/export-docx.js and dist/export-pdf.js: scripts/build.mjs), required the first time one is
- * used; every format can be made here.
+ * used.
  */
 export function activate(context: vscode.ExtensionContext): DialogueGuideInternals {
   return activateExtension(context, {
     loadFeatures: () => import('./onFirstUse'),
     loadExporter: () => import('../export/exporter'),
-    formats: EXPORT_FORMATS,
   });
 }

@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createContext, runInContext } from 'node:vm';
+import { createContext, runInContext, type Context } from 'node:vm';
 import { loadGuideLibrary } from '../../src/core/guideLoader';
 import { parseStrategyDocument } from '../../src/core/strategyDocument';
-import { exportStrategyDocument } from '../../src/export/exporter';
 import { nodeFileSystem } from '../../src/node/nodeFileSystem';
 import { strategyDocument } from './helpers/cli';
 import { contentRoot, repoRoot } from './helpers/repo';
@@ -14,6 +13,18 @@ type Exporter = typeof import('../../src/export/exporter');
 /** The modules a CommonJS bundle requires by name. */
 function requiredModules(bundle: string): string[] {
   return [...new Set([...bundle.matchAll(/\brequire\s*\(\s*["']([^"']*)["']\s*\)/g)].map((m) => m[1]!))];
+}
+
+/**
+ * A context with the globals of a web worker that the bundles use, and nothing of Node. Its
+ * TextEncoder makes the context's own Uint8Array, as a worker's does: pdfkit takes an array of
+ * another context for a list of numbers. pdfkit also uses atob (its ICC profile is base64) and
+ * queueMicrotask (its streams).
+ */
+function workerLikeContext(): Context {
+  const context = createContext({ TextDecoder, atob, queueMicrotask, encodeOutside: (text: string) => new TextEncoder().encode(text) });
+  runInContext('globalThis.TextEncoder = class TextEncoder { encode(text) { return new Uint8Array(encodeOutside(text)); } };', context);
+  return context;
 }
 
 // The build (scripts/build.mjs) writes dist/web/ in development and production alike.
@@ -28,18 +39,23 @@ describe('the web-worker bundles in dist/web', () => {
     });
   }
 
-  it('has an exporter that, in a context without Node, writes the same Word and HTML bytes as the Node one', async function () {
-    this.timeout(30_000);
+  it('has an exporter that, in a context without Node, writes the same Word, PDF and HTML bytes as the Node one the CLI and desktop load', async function () {
+    this.timeout(60_000);
     const source = readFileSync(join(repoRoot, 'dist', 'web', 'export.js'), 'utf8');
     assert.deepEqual(requiredModules(source), []);
+    assert.doesNotMatch(source, /\bimport\.meta\b|\b__dirname\b|\b__filename\b/);
     const module = { exports: {} as Exporter };
-    runInContext(`(function (module, exports) {\n${source}\n})`, createContext({ TextDecoder, TextEncoder }))(module, module.exports);
+    runInContext(`(function (module, exports) {\n${source}\n})`, workerLikeContext())(module, module.exports);
+    // The bundle the CLI and the desktop extension load, which requires its renderers as siblings.
+    const nodeExporter = (await import(join(repoRoot, 'dist', 'export.js'))) as Exporter;
     const guides = (await loadGuideLibrary(nodeFileSystem, [contentRoot])).entries;
-    const document = parseStrategyDocument(await strategyDocument({ 'sociale-medier/platforme': 'Vi bruger **Facebook** og LinkedIn.' }), 'strategi.md');
-    const request = { document, guides, includeQuotes: true, bundles: {}, readFont: () => Promise.reject(new Error('no PDF here')) };
-    for (const format of ['docx', 'html'] as const) {
-      const [web, node] = await Promise.all([module.exports.exportStrategyDocument({ ...request, format }), exportStrategyDocument({ ...request, format })]);
+    const document = parseStrategyDocument(await strategyDocument({ 'sociale-medier/platforme': 'Vi bruger **Facebook** og LinkedIn, på dansk: æ, ø, å.' }), 'strategi.md');
+    const readFont = async (file: string) => new Uint8Array(readFileSync(join(repoRoot, 'dist', 'fonts', file)));
+    const request = { document, guides, includeQuotes: true, bundles: {}, readFont };
+    for (const format of ['docx', 'pdf', 'html'] as const) {
+      const [web, node] = await Promise.all([module.exports.exportStrategyDocument({ ...request, format }), nodeExporter.exportStrategyDocument({ ...request, format })]);
       assert.ok(web.ok && node.ok, format);
+      assert.ok(web.bytes.length > 1000, `${format}: a file`);
       // Typed arrays of another context have another prototype: compare the bytes.
       assert.ok(Buffer.from(web.bytes).equals(Buffer.from(node.bytes)), `${format}: the same bytes`);
     }
@@ -48,7 +64,7 @@ describe('the web-worker bundles in dist/web', () => {
   it('has a YAML parser that loads as browser.ts loads it: module and exports, in a context without Node', () => {
     const source = readFileSync(join(repoRoot, 'dist', 'web', 'yaml.js'), 'utf8');
     const module = { exports: {} as typeof import('yaml') };
-    runInContext(`(function (module, exports) {\n${source}\n})`, createContext({ TextDecoder, TextEncoder }))(module, module.exports);
+    runInContext(`(function (module, exports) {\n${source}\n})`, workerLikeContext())(module, module.exports);
     // Objects of another context have other prototypes: compare them as JSON.
     assert.equal(JSON.stringify(module.exports.parseDocument('id: x\nquestions: [a, b]\n').toJS()), '{"id":"x","questions":["a","b"]}');
   });

@@ -14,10 +14,9 @@ import { documentToChange } from './syncDocument';
 /** The exporter (src/export/exporter.ts), as the host loads it: its own bundle, loaded on first export. */
 export type Exporter = typeof import('../../export/exporter');
 
-/** How this host exports: the exporter's loader, and the formats it can make (the browser build has no PDF). */
+/** How this host loads the exporter: the desktop requires dist/export.js, the browser evaluates dist/web/export.js. */
 export interface ExportHost {
   readonly loadExporter: () => Promise<Exporter>;
-  readonly formats: readonly ExportFormat[];
 }
 
 /** What a test or another command may settle instead of asking: the format, the file, and changes since the review base. */
@@ -59,10 +58,6 @@ export class ExportStrategyDocumentCommand implements CommandAction {
     const base = this.review.base(entry.uri);
     const picked = options.format ? { format: options.format, withChanges: options.withChanges ?? false } : await this.pickFormat(entry.uri, base);
     if (!picked) return undefined;
-    if (!this.host.formats.includes(picked.format)) {
-      void vscode.window.showErrorMessage(t('A {0} export needs desktop VS Code or the CLI: it is not available in this window (a browser).', picked.format.toUpperCase()));
-      return undefined;
-    }
     // Before the save dialog: a base Git cannot read is said before anything is chosen or replaced.
     const baseDocument = picked.withChanges ? await this.documentAtBase(entry.uri, base) : undefined;
     if (baseDocument === null) return undefined;
@@ -116,7 +111,7 @@ export class ExportStrategyDocumentCommand implements CommandAction {
     return target;
   }
 
-  /** The formats, those this window cannot make marked so; the changes since the base only where Git can read it. */
+  /** The formats; with the changes since the base only where Git can read it. */
   private async pickFormat(document: vscode.Uri, base: string): Promise<FormatPick | undefined> {
     const names: Record<ExportFormat, string> = { docx: t('Word document (.docx)'), pdf: t('Tagged PDF (.pdf)'), html: t('Web page (.html)') };
     const details: Record<ExportFormat, string> = {
@@ -129,12 +124,11 @@ export class ExportStrategyDocumentCommand implements CommandAction {
       pdf: t('Answers changed since {0} marked as inserted and deleted text', base),
       html: t('Answers changed since {0} marked as inserted and deleted text', base),
     };
-    const detail = (format: ExportFormat, text: string) => (this.host.formats.includes(format) ? text : t('Needs desktop VS Code or the CLI'));
-    const items: FormatPick[] = EXPORT_FORMATS.map((format) => ({ label: names[format], detail: detail(format, details[format]), format, withChanges: false }));
+    const items: FormatPick[] = EXPORT_FORMATS.map((format) => ({ label: names[format], detail: details[format], format, withChanges: false }));
     if (await this.review.reader.repository(document)) {
       items.push(
         { label: t('Changes since {0}', base), kind: vscode.QuickPickItemKind.Separator, format: 'docx', withChanges: false },
-        ...this.host.formats.map((format) => ({ label: names[format], detail: changes[format], format, withChanges: true })),
+        ...EXPORT_FORMATS.map((format) => ({ label: names[format], detail: changes[format], format, withChanges: true })),
       );
     }
     return vscode.window.showQuickPick(items, { title: t('Export Strategy Document'), placeHolder: t('Export as') });

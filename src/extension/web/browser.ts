@@ -17,8 +17,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Dialog
   return activateExtension(context, {
     loadFeatures: () => loadBundle<Features>(bundle('features.js')),
     loadExporter: () => loadBundle<Exporter>(bundle('export.js')),
-    // pdfkit is a Node library: the web exporter is built without it (scripts/build.mjs).
-    formats: ['docx', 'html'],
   });
 }
 
